@@ -1,0 +1,18 @@
+package org.catdit.overlay.wire;
+
+import org.catdit.overlay.core.PeerId;
+
+/**
+ * A subscription spread by the contact: the receiver keeps {@code subscriber} with probability
+ * 1/(1+|PartialView|) or forwards it; {@code hopsLeft} bounds the forwarding.
+ */
+public record ForwardedSubscription(PeerId subscriber, int hopsLeft) implements Message {
+  public ForwardedSubscription {
+    Limits.checkHops(hopsLeft);
+  }
+
+  @Override
+  public MessageType type() {
+    return MessageType.FORWARDED_SUBSCRIPTION;
+  }
+}

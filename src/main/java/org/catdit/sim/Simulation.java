@@ -1,0 +1,332 @@
+package org.catdit.sim;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.catdit.overlay.core.Environment;
+import org.catdit.overlay.core.PeerId;
+import org.catdit.overlay.core.TimerTask;
+import org.catdit.overlay.node.Node;
+import org.catdit.overlay.node.NodeConfig;
+import org.catdit.overlay.wire.Limits;
+import org.catdit.overlay.wire.MalformedMessageException;
+import org.catdit.overlay.wire.Message;
+import org.catdit.overlay.wire.MessageCodec;
+import org.catdit.overlay.wire.MessageType;
+
+/**
+ * The discrete-event runtime: many peers, each running the real protocol classes, on one virtual
+ * clock (microseconds) and one thread. Events run in (time, sequence) order; every source of
+ * randomness derives from one seed, so a run is replayable bit for bit, and {@link #traceHash()}
+ * fingerprints the whole order of deliveries.
+ */
+public final class Simulation {
+  static final byte DELIVER = 1;
+  static final byte TIMER = 2;
+  static final byte ACTION = 3;
+
+  private final long seed;
+  private final NetworkModel network;
+  private final EventQueue queue;
+  private final MessageCodec strictCodec;
+  private final ByteBuffer strictBuffer;
+  private final List<DeliveryListener> deliveryListeners = new ArrayList<>();
+
+  private SimPeer[] peers;
+  private int peerCount;
+  private long nowMicros;
+  private long eventsRun;
+  private long traceHash = 0x243F6A8885A308D3L;
+
+  private long datagramsSent;
+  private long datagramsDelivered;
+  private long datagramsLost;
+  private long datagramsToDeadPeers;
+  private long datagramsCutByPartition;
+  private long datagramsMalformed;
+  private final long[] receivedByType = new long[MessageType.maxCode() + 1];
+  private final int[][] receivedByTypePerPeer = new int[MessageType.maxCode() + 1][];
+
+  public Simulation(SimSettings settings) {
+    this.seed = settings.seed();
+    SplittableRandom networkRandom = new SplittableRandom(SimIds.mix(seed ^ 0x4E4554L));
+    this.network =
+        new NetworkModel(
+            seed,
+            settings.delayMeanMicros(),
+            settings.delaySdMicros(),
+            settings.jitterSdMicros(),
+            settings.lossProbability(),
+            networkRandom);
+    this.queue = new EventQueue(Math.max(1024, settings.expectedPeers() * 4));
+    this.peers = new SimPeer[Math.max(16, settings.expectedPeers())];
+    this.strictCodec = settings.isStrictCodec() ? MessageCodec.standard() : null;
+    this.strictBuffer = settings.isStrictCodec() ? ByteBuffer.allocate(Limits.MAX_MESSAGE_BYTES) : null;
+  }
+
+  /** Creates a peer (not yet joined) and starts its protocols; returns its index. */
+  public int addPeer(NodeConfig config) {
+    if (peerCount == peers.length) {
+      peers = Arrays.copyOf(peers, peers.length * 2);
+    }
+    int index = peerCount++;
+    SimPeer peer = new SimPeer(this, index, SimIds.of(index), new SplittableRandom(SimIds.mix(seed + 0x9E3779B97F4A7C15L * (index + 1L))));
+    peers[index] = peer;
+    peer.node = new Node(peer, config);
+    peer.node.start(nowMicros);
+    return index;
+  }
+
+  public void addDeliveryListener(DeliveryListener listener) {
+    deliveryListeners.add(listener);
+  }
+
+  /** Runs {@code action} at virtual time {@code timeMicros} (scenario steps: joins, crashes, ...). */
+  public void at(long timeMicros, Runnable action) {
+    queue.push(Math.max(timeMicros, nowMicros), ACTION, -1, -1, action);
+  }
+
+  /** Runs every event up to and including {@code timeMicros}; the clock then reads that time. */
+  public void runUntil(long timeMicros) {
+    while (!queue.isEmpty() && queue.peekTime() <= timeMicros) {
+      step();
+    }
+    nowMicros = Math.max(nowMicros, timeMicros);
+  }
+
+  private void step() {
+    int slot = queue.pop();
+    long time = queue.time(slot);
+    byte kind = queue.kind(slot);
+    int target = queue.target(slot);
+    int source = queue.source(slot);
+    Object payload = queue.payload(slot);
+    queue.release(slot);
+    nowMicros = time;
+    eventsRun++;
+    switch (kind) {
+      case DELIVER -> deliver(time, source, target, (Message) payload);
+      case TIMER -> {
+        SimPeer peer = peers[target];
+        if (peer.isAlive) {
+          ((TimerTask) payload).run(time);
+        }
+      }
+      case ACTION -> ((Runnable) payload).run();
+      default -> throw new IllegalStateException("unknown event kind " + kind);
+    }
+  }
+
+  private void deliver(long time, int from, int to, Message message) {
+    SimPeer peer = peers[to];
+    if (!peer.isAlive) {
+      datagramsToDeadPeers++;
+      return;
+    }
+    datagramsDelivered++;
+    int code = message.type().code();
+    receivedByType[code]++;
+    int[] perPeer = receivedByTypePerPeer[code];
+    if (perPeer == null || perPeer.length < peerCount) {
+      perPeer = perPeer == null ? new int[peers.length] : Arrays.copyOf(perPeer, peers.length);
+      receivedByTypePerPeer[code] = perPeer;
+    }
+    perPeer[to]++;
+    traceHash = SimIds.mix(traceHash ^ time) + (((long) from << 32) | (to & 0xFFFF_FFFFL)) * 31 + code;
+    for (int i = 0; i < deliveryListeners.size(); i++) {
+      deliveryListeners.get(i).delivered(time, from, to, message);
+    }
+    peer.node.onMessage(time, peers[from].id, message);
+  }
+
+  void send(int from, PeerId toId, Message message) {
+    datagramsSent++;
+    int to = SimIds.indexOf(toId);
+    if (to < 0 || to >= peerCount) {
+      datagramsToDeadPeers++;
+      return;
+    }
+    if (network.isCut(from, to)) {
+      datagramsCutByPartition++;
+      return;
+    }
+    if (network.isLost()) {
+      datagramsLost++;
+      return;
+    }
+    if (strictCodec != null) {
+      message = roundTrip(message);
+      if (message == null) {
+        return;
+      }
+    }
+    queue.push(nowMicros + network.sampleDelayMicros(from, to), DELIVER, to, from, message);
+  }
+
+  /** Strict mode: every message crosses the real codec, as it would cross a socket. */
+  private Message roundTrip(Message message) {
+    strictBuffer.clear();
+    strictCodec.encode(message, strictBuffer);
+    strictBuffer.flip();
+    try {
+      return strictCodec.decode(strictBuffer);
+    } catch (MalformedMessageException e) {
+      datagramsMalformed++;
+      return null;
+    }
+  }
+
+  long schedule(int peer, long delayMicros, TimerTask task) {
+    return queue.push(nowMicros + Math.max(0, delayMicros), TIMER, peer, -1, task);
+  }
+
+  void cancel(long timerId) {
+    queue.cancel(timerId);
+  }
+
+  /** Stops a peer at once, as a crash: no goodbye, its pending events are discarded. */
+  public void crash(int index) {
+    peers[index].isAlive = false;
+  }
+
+  /** Leaves gracefully (SCAMP unsubscription), then stops the peer. */
+  public void leave(int index) {
+    SimPeer peer = peers[index];
+    if (peer.isAlive) {
+      peer.node.leave(nowMicros);
+      peer.isAlive = false;
+    }
+  }
+
+  /** Splits the network: {@code groupOf[peer]} names each peer's side. */
+  public void partition(int[] groupOf) {
+    network.setPartition(groupOf.clone());
+  }
+
+  public void healPartition() {
+    network.setPartition(null);
+  }
+
+  public long now() {
+    return nowMicros;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public int peerCount() {
+    return peerCount;
+  }
+
+  public boolean isAlive(int index) {
+    return peers[index].isAlive;
+  }
+
+  public Node node(int index) {
+    return peers[index].node;
+  }
+
+  public PeerId id(int index) {
+    return peers[index].id;
+  }
+
+  /** The simulator index of a simulated peer id, or -1. */
+  public int indexOf(PeerId id) {
+    int index = SimIds.indexOf(id);
+    return index >= 0 && index < peerCount ? index : -1;
+  }
+
+  public long eventsRun() {
+    return eventsRun;
+  }
+
+  public int pendingEvents() {
+    return queue.size();
+  }
+
+  public long traceHash() {
+    return traceHash;
+  }
+
+  public long datagramsSent() {
+    return datagramsSent;
+  }
+
+  public long datagramsDelivered() {
+    return datagramsDelivered;
+  }
+
+  public long datagramsLost() {
+    return datagramsLost;
+  }
+
+  public long datagramsToDeadPeers() {
+    return datagramsToDeadPeers;
+  }
+
+  public long datagramsCutByPartition() {
+    return datagramsCutByPartition;
+  }
+
+  public long datagramsMalformed() {
+    return datagramsMalformed;
+  }
+
+  /** Messages of {@code type} delivered so far, over all peers. */
+  public long received(MessageType type) {
+    return receivedByType[type.code()];
+  }
+
+  /** Messages of {@code type} delivered to one peer so far. */
+  public int received(MessageType type, int peer) {
+    int[] perPeer = receivedByTypePerPeer[type.code()];
+    return perPeer == null || peer >= perPeer.length ? 0 : perPeer[peer];
+  }
+
+  /** One simulated peer: its node, its random stream, and the environment the node acts through. */
+  private static final class SimPeer implements Environment {
+    private final Simulation simulation;
+    private final int index;
+    private final PeerId id;
+    private final SplittableRandom random;
+    private Node node;
+    private boolean isAlive = true;
+
+    SimPeer(Simulation simulation, int index, PeerId id, SplittableRandom random) {
+      this.simulation = simulation;
+      this.index = index;
+      this.id = id;
+      this.random = random;
+    }
+
+    @Override
+    public PeerId self() {
+      return id;
+    }
+
+    @Override
+    public void send(PeerId to, Message message) {
+      if (isAlive) {
+        simulation.send(index, to, message);
+      }
+    }
+
+    @Override
+    public long schedule(long delayMicros, TimerTask task) {
+      return simulation.schedule(index, delayMicros, task);
+    }
+
+    @Override
+    public void cancel(long timerId) {
+      simulation.cancel(timerId);
+    }
+
+    @Override
+    public SplittableRandom random() {
+      return random;
+    }
+  }
+}
