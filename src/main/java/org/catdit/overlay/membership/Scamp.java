@@ -26,14 +26,16 @@ import org.catdit.overlay.wire.Subscription;
  * <p>Deviations, each needed on UDP or left open by the paper:
  *
  * <ul>
- *   <li>The keeper tells the subscriber directly ({@link KeptSubscription}), not back along the path.
- *   <li>Unsubscription also tells each replacement of its new in-neighbour, so InViews do not erode.
+ *   <li>The keeper tells the subscriber directly ({@link KeptSubscription}), not back along the
+ *       path.
+ *   <li>Unsubscription also tells each replacement of its new in-neighbour, so InViews do not
+ *       erode.
  *   <li>A contact with an empty PartialView keeps the subscriber itself; a forwarded subscription
  *       whose hop budget runs out is kept where it stops if that peer can hold it.
  *   <li>Heartbeats flow both ways (PartialView and InView), carry which arc the sender believes in,
  *       and so repair bookkeeping and detect failed neighbours without TCP.
- *   <li>Leases expire at the holder, which drops the arc and says so; the subscriber renews a little
- *       before, so arcs are replaced rather than accumulated.
+ *   <li>Leases expire at the holder, which drops the arc and says so; the subscriber renews a
+ *       little before, so arcs are replaced rather than accumulated.
  * </ul>
  */
 public final class Scamp implements Protocol {
@@ -76,7 +78,9 @@ public final class Scamp implements Protocol {
     }
   }
 
-  /** Subscribes through {@code contact} (rule 1: the newcomer sends its subscription to a member). */
+  /**
+   * Subscribes through {@code contact} (rule 1: the newcomer sends its subscription to a member).
+   */
   public void join(long nowMicros, PeerId contact) {
     Objects.requireNonNull(contact);
     if (hasLeft || contact.equals(self)) {
@@ -89,8 +93,8 @@ public final class Scamp implements Protocol {
   }
 
   /**
-   * Graceful leave (§1.3): in-neighbours j(1..l'−c−1) replace this peer with i(k mod l), the last c+1
-   * just drop it; the PartialView members learn that this peer no longer points at them.
+   * Graceful leave (§1.3): in-neighbours j(1..l'−c−1) replace this peer with i(k mod l), the last
+   * c+1 just drop it; the PartialView members learn that this peer no longer points at them.
    */
   public void leave(long nowMicros) {
     if (hasLeft) {
@@ -145,19 +149,32 @@ public final class Scamp implements Protocol {
     }
   }
 
-  /** A subscription reaches a contact: walk on (indirection, §1.6) or act as the contact (§1.2). */
+  /**
+   * A subscription reaches a peer: walk on (indirection, §1.6) or act as the contact (§1.2). The
+   * walk is Metropolis-Hastings over PartialView ∪ InView, so that the effective contact is close
+   * to uniform among peers rather than biased towards well-connected ones (a plain random walk
+   * picks peers in proportion to their degree, and a contact's PartialView size is exactly what a
+   * join copies, so a plain walk inflates every view).
+   */
   private void onSubscription(long nowMicros, PeerId from, Subscription subscription) {
     PeerId subscriber = subscription.subscriber();
     if (subscriber.equals(self)) {
       return;
     }
-    if (subscription.walkHops() > 0) {
-      PeerId next = randomNeighbourExcept(subscriber);
-      if (next != null) {
-        counters.subscriptionsWalked++;
-        env.send(next, new Subscription(subscriber, subscription.walkHops() - 1));
-        return;
-      }
+    int degree = neighbourCountExcept(subscriber);
+    if (subscription.proposerDegree() > 0
+        && degree > subscription.proposerDegree()
+        && env.random().nextDouble() * degree >= subscription.proposerDegree()) {
+      // Rejected step: the walk stays where it was, so it returns to the proposer.
+      counters.subscriptionsWalked++;
+      env.send(from, new Subscription(subscriber, subscription.walkHops(), 0));
+      return;
+    }
+    if (subscription.walkHops() > 0 && degree > 0) {
+      counters.subscriptionsWalked++;
+      PeerId next = randomNeighbourExcept(subscriber, degree);
+      env.send(next, new Subscription(subscriber, subscription.walkHops() - 1, degree));
+      return;
     }
     counters.subscriptionsHandledAsContact++;
     // The subscriber points at its contact; the contact records the in-link.
@@ -182,7 +199,9 @@ public final class Scamp implements Protocol {
     }
     // ... plus c additional copies to members chosen at random.
     for (int copy = 0; copy < config.c(); copy++) {
-      env.send(randomMemberExcept(partialView, subscriber), new ForwardedSubscription(subscriber, hopBudget));
+      env.send(
+          randomMemberExcept(partialView, subscriber),
+          new ForwardedSubscription(subscriber, hopBudget));
     }
   }
 
@@ -212,7 +231,9 @@ public final class Scamp implements Protocol {
         new ForwardedSubscription(subscriber, forwarded.hopsLeft() - 1));
   }
 
-  /** Rule 4: the keeper adds the subscriber and tells it directly to add the keeper to its InView. */
+  /**
+   * Rule 4: the keeper adds the subscriber and tells it directly to add the keeper to its InView.
+   */
   private void keep(long nowMicros, PeerId subscriber) {
     counters.subscriptionsKept++;
     addToPartialView(nowMicros, subscriber);
@@ -347,11 +368,13 @@ public final class Scamp implements Protocol {
     if (config.leaseMicros() > 0) {
       // Renew within the last tenth of the lease, at a random point so renewals spread out.
       long lease = config.leaseMicros();
-      nextLeaseRenewalMicros = nowMicros + lease - 1 - env.random().nextLong(Math.max(1, lease / 10));
+      nextLeaseRenewalMicros =
+          nowMicros + lease - 1 - env.random().nextLong(Math.max(1, lease / 10));
     }
   }
 
-  private PeerId randomNeighbourExcept(PeerId excluded) {
+  /** Peers in PartialView ∪ InView other than {@code excluded}: this peer's walk neighbours. */
+  private int neighbourCountExcept(PeerId excluded) {
     int candidates = 0;
     for (int i = 0; i < partialView.size(); i++) {
       if (!partialView.get(i).equals(excluded)) {
@@ -364,9 +387,10 @@ public final class Scamp implements Protocol {
         candidates++;
       }
     }
-    if (candidates == 0) {
-      return null;
-    }
+    return candidates;
+  }
+
+  private PeerId randomNeighbourExcept(PeerId excluded, int candidates) {
     int pick = env.random().nextInt(candidates);
     for (int i = 0; i < partialView.size(); i++) {
       if (!partialView.get(i).equals(excluded) && pick-- == 0) {

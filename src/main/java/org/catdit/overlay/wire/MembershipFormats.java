@@ -10,12 +10,14 @@ final class MembershipFormats {
         new MessageFormat<Subscription>() {
           @Override
           public void write(Subscription message, WireWriter out) {
-            out.writePeerId(message.subscriber()).writeByte(message.walkHops());
+            out.writePeerId(message.subscriber())
+                .writeByte(message.walkHops())
+                .writeUnsignedShort(message.proposerDegree());
           }
 
           @Override
           public Subscription read(WireReader in) throws MalformedMessageException {
-            return new Subscription(in.readPeerId(), in.readUnsignedByte());
+            return new Subscription(in.readPeerId(), in.readUnsignedByte(), in.readUnsignedShort());
           }
         });
     codec.register(

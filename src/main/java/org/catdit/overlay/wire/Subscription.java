@@ -4,12 +4,23 @@ import org.catdit.overlay.core.PeerId;
 
 /**
  * SCAMP subscription (join or resubscription) of {@code subscriber}, sent to a contact. While
- * {@code walkHops} is positive the receiver passes it on along a random walk (indirection); where the
- * walk ends is the effective contact.
+ * {@code walkHops} is positive it travels on along a random walk (indirection), and where the walk
+ * ends is the effective contact. The walk is Metropolis-Hastings: a step proposed by a peer with
+ * {@code proposerDegree} neighbours is accepted by a receiver with d neighbours with probability
+ * min(1, proposerDegree/d), else it returns to the proposer; a {@code proposerDegree} of 0 means
+ * the step is already accepted (the first send, or a returned step).
  */
-public record Subscription(PeerId subscriber, int walkHops) implements Message {
+public record Subscription(PeerId subscriber, int walkHops, int proposerDegree) implements Message {
   public Subscription {
     Limits.checkHops(walkHops);
+    if (proposerDegree < 0 || proposerDegree > 0xFFFF) {
+      throw new IllegalArgumentException("proposer degree out of range: " + proposerDegree);
+    }
+  }
+
+  /** A subscription sent to a contact by the subscriber itself. */
+  public Subscription(PeerId subscriber, int walkHops) {
+    this(subscriber, walkHops, 0);
   }
 
   @Override

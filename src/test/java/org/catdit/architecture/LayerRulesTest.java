@@ -1,0 +1,118 @@
+package org.catdit.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The arrows of docs/architecture.md, as tests: each rule says why it exists. */
+@AnalyzeClasses(packages = "org.catdit", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+  private static final String[] DETERMINISTIC = {
+    "org.catdit.overlay..", "org.catdit.ledger..", "org.catdit.sim.."
+  };
+
+  @ArchTest
+  static final ArchRule protocolsStaySansIo =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.catdit.overlay..", "org.catdit.ledger..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.netty..", "javafx..", "java.sql..", "java.net..", "java.nio.channels..")
+          .because(
+              "protocol cores run unchanged on Netty and in the simulator (architecture rule 1)");
+
+  @ArchTest
+  static final ArchRule protocolsNeverReadTheClockOrSleep =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DETERMINISTIC)
+          .should()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(LocalDateTime.class, "now")
+          .orShould()
+          .callMethod(Clock.class, "systemUTC")
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class)
+          .because(
+              "time is handed to protocols as nowMicros, so a simulation replays from its seed");
+
+  @ArchTest
+  static final ArchRule protocolsUseOnlySeededRandomness =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DETERMINISTIC)
+          .should()
+          .callConstructor(Random.class)
+          .orShould()
+          .callMethod(ThreadLocalRandom.class, "current")
+          .orShould()
+          .callMethod(Math.class, "random")
+          .because("randomness comes from the environment's seeded stream (style rule 3)");
+
+  @ArchTest
+  static final ArchRule onlyNetTouchesNetty =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("org.catdit.net..", "org.catdit.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.netty..")
+          .because("Netty is a thin edge in the net package");
+
+  @ArchTest
+  static final ArchRule onlyStoreTouchesSql =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.catdit.store..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("java.sql..")
+          .because("the store package owns the database");
+
+  @ArchTest
+  static final ArchRule onlyUiTouchesJavaFx =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("org.catdit.ui..", "org.catdit.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javafx..")
+          .because("the UI is the only JavaFX package");
+
+  @ArchTest
+  static final ArchRule frontEndsGoThroughTheNodeHandle =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.catdit.ui..", "org.catdit.tui..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.catdit.net..", "org.catdit.store..")
+          .allowEmptyShould(true)
+          .because(
+              "front ends talk to overlay.node and feed, never to the network or the database");
+
+  @ArchTest
+  static final ArchRule protocolsDoNotReachUpwards =
+      noClasses()
+          .that()
+          .resideInAPackage("org.catdit.overlay..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.catdit.sim..", "org.catdit.app..", "org.catdit.net..")
+          .because("the runtimes depend on the protocols, not the other way round");
+}

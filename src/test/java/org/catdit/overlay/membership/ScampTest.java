@@ -1,0 +1,435 @@
+package org.catdit.overlay.membership;
+
+import static org.catdit.testing.FakeEnvironment.peer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.catdit.overlay.core.PeerId;
+import org.catdit.overlay.wire.DroppedSubscription;
+import org.catdit.overlay.wire.ForwardedSubscription;
+import org.catdit.overlay.wire.Heartbeat;
+import org.catdit.overlay.wire.JoinAccepted;
+import org.catdit.overlay.wire.KeptSubscription;
+import org.catdit.overlay.wire.RemoveSubscription;
+import org.catdit.overlay.wire.ReplaceSubscription;
+import org.catdit.overlay.wire.Subscription;
+import org.catdit.testing.FakeEnvironment;
+import org.junit.jupiter.api.Test;
+
+/** Each SCAMP rule, on one instance driven by hand: no sockets, no simulator, no clock. */
+class ScampTest {
+  private static final long SECOND = 1_000_000;
+  private static final PeerId SELF = peer(0);
+  private static final PeerId NEWCOMER = peer(99);
+
+  /** c = 1, no indirection, heartbeats every second, failure after 4 s, isolation after 5 s. */
+  private static final ScampConfig STATIC =
+      ScampConfig.defaults().withWalkHops(0).withoutMaintenance();
+
+  private static final ScampConfig MAINTAINED =
+      new ScampConfig(1, 0, 10, SECOND, 4 * SECOND, 5 * SECOND, 0);
+
+  private final FakeEnvironment env = new FakeEnvironment(SELF, 42);
+
+  private Scamp scamp(ScampConfig config) {
+    Scamp scamp = new Scamp(env, config);
+    scamp.start(0);
+    return scamp;
+  }
+
+  /**
+   * Gives the instance a PartialView by replaying JoinAccepted messages, then forgets the sends.
+   */
+  private static void holdPeers(Scamp scamp, FakeEnvironment env, int... numbers) {
+    for (int number : numbers) {
+      scamp.onMessage(env.now(), peer(number), new JoinAccepted());
+    }
+    env.takeSent();
+  }
+
+  private static void heldByPeers(Scamp scamp, FakeEnvironment env, int... numbers) {
+    for (int number : numbers) {
+      scamp.onMessage(env.now(), peer(number), new KeptSubscription());
+    }
+    env.takeSent();
+  }
+
+  @Test
+  void joinSendsTheSubscriptionToTheContact() {
+    Scamp scamp = scamp(STATIC.withWalkHops(3));
+    scamp.join(0, peer(7));
+    assertEquals(List.of(new FakeEnvironment.Sent(peer(7), new Subscription(SELF, 3))), env.sent());
+  }
+
+  @Test
+  void contactForwardsToEveryMemberPlusCExtraCopies() {
+    Scamp scamp = scamp(STATIC.withC(2));
+    holdPeers(scamp, env, 1, 2, 3);
+
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0));
+
+    List<PeerId> forwardedTo = env.recipientsOf(ForwardedSubscription.class);
+    assertEquals(3 + 2, forwardedTo.size(), "every member plus c = 2 copies");
+    assertEquals(List.of(peer(1), peer(2), peer(3)), forwardedTo.subList(0, 3));
+    for (PeerId extra : forwardedTo.subList(3, 5)) {
+      assertTrue(scamp.holds(extra), "extra copies go to members of the PartialView");
+    }
+    for (ForwardedSubscription forwarded : env.sentOfType(ForwardedSubscription.class)) {
+      assertEquals(NEWCOMER, forwarded.subscriber());
+      assertEquals(10 * (3 + 1), forwarded.hopsLeft(), "hop budget: 10 per view entry plus one");
+    }
+    assertEquals(List.of(NEWCOMER), env.recipientsOf(JoinAccepted.class));
+    assertTrue(scamp.isHeldBy(NEWCOMER), "the newcomer points at its contact");
+    assertFalse(scamp.holds(NEWCOMER), "a contact with members does not keep the newcomer itself");
+  }
+
+  @Test
+  void contactWithAnEmptyViewKeepsTheNewcomerItself() {
+    Scamp scamp = scamp(STATIC);
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0));
+
+    assertTrue(scamp.holds(NEWCOMER));
+    assertTrue(scamp.isHeldBy(NEWCOMER));
+    assertEquals(List.of(NEWCOMER), env.recipientsOf(JoinAccepted.class));
+    assertEquals(List.of(NEWCOMER), env.recipientsOf(KeptSubscription.class));
+    assertTrue(env.recipientsOf(ForwardedSubscription.class).isEmpty());
+  }
+
+  @Test
+  void forwardedSubscriptionIsKeptWithProbabilityOneOverOnePlusViewSize() {
+    int trials = 20_000;
+    for (int viewSize : new int[] {0, 1, 4, 9}) {
+      int kept = 0;
+      FakeEnvironment trialEnv = new FakeEnvironment(SELF, 7 + viewSize);
+      for (int trial = 0; trial < trials; trial++) {
+        Scamp scamp = new Scamp(trialEnv, STATIC);
+        for (int member = 1; member <= viewSize; member++) {
+          scamp.onMessage(0, peer(member), new JoinAccepted());
+        }
+        scamp.onMessage(0, peer(50), new ForwardedSubscription(NEWCOMER, 20));
+        if (scamp.holds(NEWCOMER)) {
+          kept++;
+        }
+      }
+      double expected = 1.0 / (1 + viewSize);
+      assertEquals(expected, (double) kept / trials, 0.015, "view size " + viewSize);
+    }
+  }
+
+  @Test
+  void keeperTellsTheSubscriberDirectly() {
+    Scamp scamp = scamp(STATIC);
+    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20));
+
+    assertTrue(scamp.holds(NEWCOMER), "an empty view keeps with probability 1");
+    assertEquals(List.of(NEWCOMER), env.recipientsOf(KeptSubscription.class));
+  }
+
+  @Test
+  void subscriptionAlreadyHeldIsForwardedNeverKeptTwice() {
+    Scamp scamp = scamp(STATIC);
+    holdPeers(scamp, env, 1, 2);
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(2), 9));
+
+    assertEquals(2, scamp.partialViewSize());
+    List<ForwardedSubscription> forwarded = env.sentOfType(ForwardedSubscription.class);
+    assertEquals(1, forwarded.size());
+    assertEquals(8, forwarded.get(0).hopsLeft(), "each forward spends one hop");
+    assertTrue(scamp.holds(env.recipientsOf(ForwardedSubscription.class).get(0)));
+  }
+
+  @Test
+  void ownSubscriptionIsForwardedNotKept() {
+    Scamp scamp = scamp(STATIC);
+    holdPeers(scamp, env, 1);
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(SELF, 9));
+
+    assertFalse(scamp.holds(SELF));
+    assertEquals(List.of(peer(1)), env.recipientsOf(ForwardedSubscription.class));
+  }
+
+  @Test
+  void hopBudgetBoundsForwardingAndKeepsWhereItRunsOut() {
+    Scamp scamp = scamp(STATIC);
+    holdPeers(scamp, env, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+    // Already held: cannot keep, budget spent: dropped and counted.
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(2), 0));
+    assertTrue(env.sentOfType(ForwardedSubscription.class).isEmpty());
+    assertEquals(1, scamp.counters().subscriptionsDropped());
+
+    // Not held, budget spent: kept here whatever the coin says.
+    int keptBefore = 0;
+    for (int i = 0; i < 50; i++) {
+      Scamp fresh = new Scamp(env, STATIC);
+      holdPeers(fresh, env, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+      fresh.onMessage(0, peer(1), new ForwardedSubscription(NEWCOMER, 0));
+      assertTrue(fresh.holds(NEWCOMER));
+      assertTrue(
+          env.takeSent().stream().noneMatch(s -> s.message() instanceof ForwardedSubscription));
+      keptBefore++;
+    }
+    assertEquals(50, keptBefore);
+  }
+
+  @Test
+  void inViewFollowsKeptSubscriptionsAndDrops() {
+    Scamp scamp = scamp(STATIC);
+    heldByPeers(scamp, env, 3, 4);
+    assertEquals(List.of(peer(3), peer(4)), scamp.inView());
+
+    scamp.onMessage(0, peer(3), new DroppedSubscription());
+    assertEquals(List.of(peer(4)), scamp.inView());
+  }
+
+  @Test
+  void unsubscriptionRewiresAllButTheLastCPlusOneInNeighbours() {
+    Scamp scamp = scamp(STATIC); // c = 1
+    holdPeers(scamp, env, 1, 2, 3);
+    heldByPeers(scamp, env, 11, 12, 13, 14, 15);
+
+    scamp.leave(0);
+
+    // l' = 5 in-neighbours: the first l' - c - 1 = 3 get replacements i(k mod l), the last 2 a
+    // removal.
+    List<FakeEnvironment.Sent> sent = env.sent();
+    assertEquals(new FakeEnvironment.Sent(peer(11), new ReplaceSubscription(peer(1))), sent.get(0));
+    assertEquals(new FakeEnvironment.Sent(peer(12), new ReplaceSubscription(peer(2))), sent.get(1));
+    assertEquals(new FakeEnvironment.Sent(peer(13), new ReplaceSubscription(peer(3))), sent.get(2));
+    assertEquals(new FakeEnvironment.Sent(peer(14), new RemoveSubscription()), sent.get(3));
+    assertEquals(new FakeEnvironment.Sent(peer(15), new RemoveSubscription()), sent.get(4));
+    assertEquals(List.of(peer(1), peer(2), peer(3)), env.recipientsOf(DroppedSubscription.class));
+    assertEquals(0, scamp.partialViewSize());
+    assertEquals(0, scamp.inViewSize());
+    assertTrue(scamp.hasLeft());
+  }
+
+  @Test
+  void replacementSwapsTheLeaverAndTellsTheReplacement() {
+    Scamp scamp = scamp(STATIC);
+    holdPeers(scamp, env, 1, 2);
+    scamp.onMessage(0, peer(1), new ReplaceSubscription(peer(7)));
+
+    assertEquals(
+        List.of(peer(7), peer(2)).stream().sorted().toList(),
+        scamp.partialView().stream().sorted().toList());
+    assertEquals(
+        List.of(peer(7)), env.recipientsOf(KeptSubscription.class), "fixes InView erosion");
+
+    // A replacement already held, or this peer itself, just removes the leaver.
+    env.takeSent();
+    scamp.onMessage(0, peer(2), new ReplaceSubscription(peer(7)));
+    scamp.onMessage(0, peer(7), new ReplaceSubscription(SELF));
+    assertEquals(0, scamp.partialViewSize());
+    assertTrue(env.sent().isEmpty());
+  }
+
+  @Test
+  void removalDropsTheLeaver() {
+    Scamp scamp = scamp(STATIC);
+    holdPeers(scamp, env, 1, 2);
+    heldByPeers(scamp, env, 1);
+    scamp.onMessage(0, peer(1), new RemoveSubscription());
+    assertEquals(List.of(peer(2)), scamp.partialView());
+    assertEquals(List.of(), scamp.inView());
+  }
+
+  @Test
+  void heartbeatsGoToBothViewsWithTheArcTheSenderBelievesIn() {
+    Scamp scamp = scamp(MAINTAINED);
+    holdPeers(scamp, env, 1, 2);
+    heldByPeers(scamp, env, 2, 3);
+
+    env.advanceTo(SECOND + 1);
+
+    List<FakeEnvironment.Sent> heartbeats =
+        env.sent().stream().filter(s -> s.message() instanceof Heartbeat).toList();
+    assertEquals(
+        List.of(
+            new FakeEnvironment.Sent(peer(1), new Heartbeat(true, false)),
+            new FakeEnvironment.Sent(peer(2), new Heartbeat(true, true)),
+            new FakeEnvironment.Sent(peer(3), new Heartbeat(false, true))),
+        heartbeats);
+  }
+
+  @Test
+  void heartbeatsRepairBookkeepingBothWays() {
+    Scamp scamp = scamp(MAINTAINED);
+    // Peer 4 says it holds us, but its KeptSubscription was lost: add it to the InView.
+    scamp.onMessage(0, peer(4), new Heartbeat(true, false));
+    assertTrue(scamp.isHeldBy(peer(4)));
+
+    // Peer 5 thinks we hold it, but we do not: tell it.
+    scamp.onMessage(0, peer(5), new Heartbeat(false, true));
+    assertEquals(List.of(peer(5)), env.recipientsOf(DroppedSubscription.class));
+
+    // We hold peer 6 but it does not know: tell it again.
+    holdPeers(scamp, env, 6);
+    scamp.onMessage(0, peer(6), new Heartbeat(false, false));
+    assertEquals(List.of(peer(6)), env.recipientsOf(KeptSubscription.class));
+    assertEquals(3, scamp.counters().bookkeepingRepairs());
+  }
+
+  @Test
+  void silentNeighboursAreDeclaredFailed() {
+    Scamp scamp = scamp(MAINTAINED);
+    holdPeers(scamp, env, 1, 2);
+    heldByPeers(scamp, env, 3);
+    // Peer 2 keeps talking; 1 and 3 fall silent.
+    for (long t = SECOND; t <= 6 * SECOND; t += SECOND) {
+      env.advanceTo(t);
+      scamp.onMessage(t, peer(2), new Heartbeat(false, true));
+    }
+    assertEquals(List.of(peer(2)), scamp.partialView());
+    assertEquals(List.of(), scamp.inView());
+    assertTrue(scamp.counters().failuresDetected() >= 1);
+  }
+
+  @Test
+  void isolatedPeerRejoinsThroughAMemberOfItsPartialView() {
+    Scamp scamp = scamp(MAINTAINED);
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 1);
+    env.takeSent();
+    // Peer 1 stays alive (it answers), but nobody holds us: no heartbeat says senderHoldsReceiver.
+    for (long t = SECOND; t <= 6 * SECOND; t += SECOND) {
+      scamp.onMessage(t, peer(1), new Heartbeat(false, true));
+      env.advanceTo(t);
+    }
+    assertEquals(1, scamp.counters().rejoins());
+    assertEquals(List.of(peer(1)), env.recipientsOf(Subscription.class));
+  }
+
+  @Test
+  void heartbeatsFromHoldersPreventRejoin() {
+    Scamp scamp = scamp(MAINTAINED);
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 1);
+    for (long t = SECOND; t <= 20 * SECOND; t += SECOND) {
+      scamp.onMessage(t, peer(1), new Heartbeat(true, true));
+      env.advanceTo(t);
+    }
+    assertEquals(0, scamp.counters().rejoins());
+  }
+
+  @Test
+  void leasesExpireAtTheHolderAndAreRenewedBeforeByTheSubscriber() {
+    long lease = 30 * SECOND;
+    Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 1);
+    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20));
+    assertTrue(scamp.holds(NEWCOMER));
+    env.takeSent();
+    for (long t = SECOND; t <= lease + 4 * SECOND; t += SECOND) {
+      // Everyone stays alive and keeps holding us.
+      scamp.onMessage(t, peer(1), new Heartbeat(true, true));
+      scamp.onMessage(t, NEWCOMER, new Heartbeat(false, true));
+      env.advanceTo(t);
+    }
+    assertFalse(scamp.holds(NEWCOMER), "the subscription expired at the holder");
+    assertFalse(scamp.holds(peer(1)), "so did the arc to the contact, added at the same time");
+    assertEquals(2, scamp.counters().leaseExpiries());
+    assertTrue(env.recipientsOf(DroppedSubscription.class).contains(NEWCOMER));
+    assertEquals(1, scamp.counters().leaseResubscriptions(), "this peer renewed its own lease");
+    assertEquals(List.of(peer(1)), env.recipientsOf(Subscription.class).subList(0, 1));
+  }
+
+  @Test
+  void indirectionWalksOnWithOneHopLessAndItsDegree() {
+    Scamp scamp = scamp(STATIC.withWalkHops(4));
+    holdPeers(scamp, env, 1, 2);
+    heldByPeers(scamp, env, 3);
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 4));
+
+    List<Subscription> walked = env.sentOfType(Subscription.class);
+    assertEquals(1, walked.size());
+    assertEquals(new Subscription(NEWCOMER, 3, 3), walked.get(0));
+    assertTrue(
+        List.of(peer(1), peer(2), peer(3)).contains(env.recipientsOf(Subscription.class).get(0)));
+    assertTrue(
+        env.recipientsOf(ForwardedSubscription.class).isEmpty(), "not the effective contact");
+  }
+
+  @Test
+  void walkStepToABetterConnectedPeerIsSometimesReturned() {
+    // Metropolis-Hastings: a proposer with 1 neighbour, a receiver with 4: accept with p = 1/4.
+    int trials = 4000;
+    int returned = 0;
+    for (int trial = 0; trial < trials; trial++) {
+      FakeEnvironment trialEnv = new FakeEnvironment(SELF, trial);
+      Scamp scamp = new Scamp(trialEnv, STATIC);
+      holdPeers(scamp, trialEnv, 1, 2, 3, 4);
+      scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 2, 1));
+      FakeEnvironment.Sent first = trialEnv.sent().get(0);
+      if (first.message().equals(new Subscription(NEWCOMER, 2, 0)) && first.to().equals(peer(1))) {
+        returned++;
+      }
+    }
+    assertEquals(0.75, (double) returned / trials, 0.03);
+  }
+
+  @Test
+  void walkEndsAtTheEffectiveContact() {
+    Scamp scamp = scamp(STATIC.withWalkHops(4));
+    holdPeers(scamp, env, 1);
+    scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 0, 0));
+    assertEquals(List.of(NEWCOMER), env.recipientsOf(JoinAccepted.class));
+    assertEquals(List.of(peer(1), peer(1)), env.recipientsOf(ForwardedSubscription.class));
+  }
+
+  @Test
+  void linkFailureReportRemovesThePeerFromBothViews() {
+    Scamp scamp = scamp(STATIC);
+    holdPeers(scamp, env, 1);
+    heldByPeers(scamp, env, 1);
+    scamp.onPeerFailed(0, peer(1));
+    assertEquals(0, scamp.partialViewSize());
+    assertEquals(0, scamp.inViewSize());
+    assertEquals(1, scamp.counters().failuresDetected());
+  }
+
+  @Test
+  void listenerSeesEveryViewChange() {
+    Scamp scamp = scamp(STATIC);
+    StringBuilder log = new StringBuilder();
+    scamp.setListener(
+        new MembershipListener() {
+          @Override
+          public void partialViewAdded(long nowMicros, PeerId peer) {
+            log.append("+out ").append(peer.low()).append(';');
+          }
+
+          @Override
+          public void partialViewRemoved(long nowMicros, PeerId peer) {
+            log.append("-out ").append(peer.low()).append(';');
+          }
+
+          @Override
+          public void inViewAdded(long nowMicros, PeerId peer) {
+            log.append("+in ").append(peer.low()).append(';');
+          }
+
+          @Override
+          public void inViewRemoved(long nowMicros, PeerId peer) {
+            log.append("-in ").append(peer.low()).append(';');
+          }
+        });
+    holdPeers(scamp, env, 1);
+    heldByPeers(scamp, env, 2);
+    scamp.onMessage(0, peer(1), new RemoveSubscription());
+    scamp.onMessage(0, peer(2), new DroppedSubscription());
+    assertEquals("+out 1;+in 2;-out 1;-in 2;", log.toString());
+  }
+
+  @Test
+  void aLeftPeerIgnoresEverything() {
+    Scamp scamp = scamp(STATIC);
+    scamp.leave(0);
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(NEWCOMER, 3));
+    scamp.onMessage(0, peer(1), new JoinAccepted());
+    assertEquals(0, scamp.partialViewSize());
+    assertTrue(env.sent().isEmpty());
+  }
+}
