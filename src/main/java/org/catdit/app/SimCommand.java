@@ -1,0 +1,266 @@
+package org.catdit.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.catdit.overlay.membership.ScampConfig;
+import org.catdit.sim.ChurnScenario;
+import org.catdit.sim.JoinSchedule;
+import org.catdit.sim.SimReport;
+import org.catdit.sim.SimRun;
+import org.catdit.sim.SimRunSettings;
+import org.catdit.sim.SimSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code catdit sim}: runs the overlay in the discrete-event simulator and reports. */
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulates N peers joining with SCAMP on a virtual clock, then measures the overlay.",
+      "Prints one JSON object with --json (progress and logs go to stderr)."
+    })
+public final class SimCommand implements Callable<Integer> {
+  private static final long MILLI = 1_000;
+  private static final long SECOND = 1_000_000;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--peers", required = true, description = "Number of peers.")
+  int peers;
+
+  @Option(
+      names = "--c",
+      defaultValue = "1",
+      description = "SCAMP fault-tolerance parameter c (default ${DEFAULT-VALUE}).")
+  int c;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Master seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--delay-mean-ms",
+      defaultValue = "50",
+      description = "Mean per-pair latency (default ${DEFAULT-VALUE}).")
+  double delayMeanMs;
+
+  @Option(
+      names = "--delay-sd-ms",
+      defaultValue = "10",
+      description = "Standard deviation of per-pair latency (default ${DEFAULT-VALUE}).")
+  double delaySdMs;
+
+  @Option(
+      names = "--jitter-sd-ms",
+      defaultValue = "1",
+      description = "Per-datagram jitter standard deviation (default ${DEFAULT-VALUE}).")
+  double jitterSdMs;
+
+  @Option(
+      names = "--loss",
+      defaultValue = "0",
+      description = "Bernoulli datagram loss, 0..1 (default ${DEFAULT-VALUE}).")
+  double loss;
+
+  @Option(
+      names = "--walk-hops",
+      defaultValue = "8",
+      description = "Indirection random-walk length; 0 turns it off (default ${DEFAULT-VALUE}).")
+  int walkHops;
+
+  @Option(
+      names = "--wave-size",
+      description = "Peers per join wave (default N/100, at most a tenth of the members).")
+  Integer waveSize;
+
+  @Option(
+      names = "--wave-interval-ms",
+      defaultValue = "1000",
+      description = "Time between join waves (default ${DEFAULT-VALUE}).")
+  double waveIntervalMs;
+
+  @Option(
+      names = "--settle-ms",
+      defaultValue = "5000",
+      description = "Time after the last wave before measuring (default ${DEFAULT-VALUE}).")
+  double settleMs;
+
+  @Option(
+      names = "--heartbeat-ms",
+      description = "Heartbeat period; 0 = off (default off, 2000 with churn).")
+  Double heartbeatMs;
+
+  @Option(
+      names = "--lease-s",
+      description = "Subscription lease; 0 = off (default off, 60 with churn).")
+  Double leaseSeconds;
+
+  @Option(
+      names = "--leave-fraction",
+      defaultValue = "0",
+      description = "Share of peers that unsubscribe after the joins.")
+  double leaveFraction;
+
+  @Option(
+      names = "--crash-fraction",
+      defaultValue = "0",
+      description = "Share of peers that crash after the joins.")
+  double crashFraction;
+
+  @Option(
+      names = "--churn-observe-s",
+      defaultValue = "180",
+      description = "How long to watch after churn (default ${DEFAULT-VALUE}).")
+  double churnObserveSeconds;
+
+  @Option(
+      names = "--churn-sample-s",
+      defaultValue = "5",
+      description = "Sampling period after churn (default ${DEFAULT-VALUE}).")
+  double churnSampleSeconds;
+
+  @Option(
+      names = "--strict-codec",
+      description = "Encode and decode every message, as on a socket.")
+  boolean strictCodec;
+
+  @Option(
+      names = "--out",
+      description = "Directory for metrics.json, peers.csv, edges.csv and graph files.")
+  Path outputDirectory;
+
+  @Option(names = "--json", description = "Print one JSON object on stdout.")
+  boolean json;
+
+  @Option(names = "--quiet", description = "No progress bar on stderr.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    SimRunSettings settings = settings();
+    PrintWriter err = spec.commandLine().getErr();
+    // A redrawn bar only makes sense on a terminal; redirected stderr gets no bar.
+    ProgressBar progress = new ProgressBar(err, quiet || System.console() == null);
+    resetPeakHeap();
+    long started = System.nanoTime();
+    SimRun.Result result = SimRun.run(settings, progress::update);
+    double wallSeconds = (System.nanoTime() - started) / 1e9;
+    progress.finish();
+    ObjectNode report = SimReport.toJson(result, wallSeconds, peakHeapBytes());
+    if (outputDirectory != null) {
+      SimOutput.write(result, report, outputDirectory, err);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(SimReport.mapper().writeValueAsString(report));
+    } else {
+      out.println(SimSummary.describe(report));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Checks every argument and builds the settings; nonsense is a ParameterException (exit 2). */
+  SimRunSettings settings() {
+    require(peers >= 1, "--peers must be at least 1, was " + peers);
+    require(peers <= 10_000_000, "--peers must be at most 10,000,000, was " + peers);
+    require(c >= 0 && c <= 64, "--c must be between 0 and 64, was " + c);
+    require(loss >= 0 && loss <= 1, "--loss must be between 0 and 1, was " + loss);
+    require(delayMeanMs >= 0 && delaySdMs >= 0 && jitterSdMs >= 0, "delays must not be negative");
+    require(walkHops >= 0 && walkHops <= 255, "--walk-hops must be between 0 and 255");
+    require(waveSize == null || waveSize >= 1, "--wave-size must be at least 1");
+    require(waveIntervalMs > 0, "--wave-interval-ms must be positive");
+    require(settleMs >= 0, "--settle-ms must not be negative");
+    require(leaveFraction >= 0 && leaveFraction <= 1, "--leave-fraction must be between 0 and 1");
+    require(crashFraction >= 0 && crashFraction <= 1, "--crash-fraction must be between 0 and 1");
+    require(leaveFraction + crashFraction <= 1, "--leave-fraction plus --crash-fraction exceeds 1");
+    require(churnObserveSeconds >= 0 && churnSampleSeconds > 0, "churn times must be positive");
+    boolean hasChurn = leaveFraction > 0 || crashFraction > 0;
+    double heartbeat = heartbeatMs != null ? heartbeatMs : hasChurn ? 2000 : 0;
+    double lease = leaseSeconds != null ? leaseSeconds : hasChurn ? 60 : 0;
+    require(heartbeat >= 0 && lease >= 0, "--heartbeat-ms and --lease-s must not be negative");
+    require(heartbeat == 0 || heartbeat >= 10, "--heartbeat-ms must be at least 10 (or 0 for off)");
+
+    SimSettings network =
+        new SimSettings(
+            seed,
+            peers,
+            micros(delayMeanMs * MILLI),
+            micros(delaySdMs * MILLI),
+            micros(jitterSdMs * MILLI),
+            loss,
+            strictCodec);
+    long heartbeatMicros = micros(heartbeat * MILLI);
+    ScampConfig membership =
+        new ScampConfig(
+            c,
+            walkHops,
+            10,
+            heartbeatMicros,
+            Math.max(8 * SECOND, 4 * heartbeatMicros),
+            Math.max(10 * SECOND, 5 * heartbeatMicros),
+            micros(lease * SECOND));
+    JoinSchedule joins =
+        waveSize == null
+            ? new JoinSchedule(
+                JoinSchedule.forPeers(peers).waveSize(), micros(waveIntervalMs * MILLI))
+            : new JoinSchedule(waveSize, micros(waveIntervalMs * MILLI));
+    ChurnScenario churn =
+        hasChurn
+            ? new ChurnScenario(
+                leaveFraction,
+                crashFraction,
+                micros(churnObserveSeconds * SECOND),
+                micros(churnSampleSeconds * SECOND))
+            : null;
+    if (outputDirectory != null) {
+      require(
+          !Files.isRegularFile(outputDirectory),
+          "--out names a file, not a directory: " + outputDirectory);
+    }
+    return new SimRunSettings(
+        peers, network, membership, joins, micros(settleMs * MILLI), churn, outputDirectory);
+  }
+
+  private void require(boolean condition, String reason) {
+    if (!condition) {
+      throw new ParameterException(spec.commandLine(), reason);
+    }
+  }
+
+  private static long micros(double value) {
+    return Math.round(value);
+  }
+
+  private static void resetPeakHeap() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** The sum of the heap pools' peaks since the reset: an upper bound on the peak heap in use. */
+  private static long peakHeapBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}

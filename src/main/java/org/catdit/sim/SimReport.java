@@ -1,0 +1,142 @@
+package org.catdit.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HexFormat;
+import org.catdit.overlay.wire.MessageType;
+import org.catdit.sim.graph.GraphMetrics;
+
+/** The JSON object {@code catdit sim --json} prints, and {@code metrics.json} holds. */
+public final class SimReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private SimReport() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static ObjectNode toJson(SimRun.Result result, double wallSeconds, long peakHeapBytes) {
+    SimRunSettings settings = result.settings();
+    Simulation simulation = result.simulation();
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("peers", settings.peers());
+    root.put("seed", settings.network().seed());
+    root.put("c", settings.membership().c());
+
+    ObjectNode network = root.putObject("network");
+    network.put("delayMeanMs", settings.network().delayMeanMicros() / 1000.0);
+    network.put("delaySdMs", settings.network().delaySdMicros() / 1000.0);
+    network.put("jitterSdMs", settings.network().jitterSdMicros() / 1000.0);
+    network.put("loss", settings.network().lossProbability());
+    network.put("strictCodec", settings.network().isStrictCodec());
+
+    ObjectNode joins = root.putObject("joins");
+    joins.put("waveSize", settings.joins().waveSize());
+    joins.put("waveIntervalMs", settings.joins().waveIntervalMicros() / 1000.0);
+    joins.put("waves", settings.joins().waveCount(settings.peers()));
+    joins.put("walkHops", settings.membership().walkHops());
+    joins.put("lastWaveSeconds", result.joinSeconds());
+
+    root.set("membership", membership(result.membership(), settings));
+    root.set("messages", messages(simulation));
+    if (result.churn() != null) {
+      root.set("churn", churn(result.churn(), settings));
+    }
+
+    ObjectNode run = root.putObject("run");
+    run.put("events", simulation.eventsRun());
+    run.put("virtualSeconds", simulation.now() / 1e6);
+    run.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
+    run.put("peakHeapBytes", peakHeapBytes);
+    run.put("traceHash", HexFormat.of().toHexDigits(simulation.traceHash()));
+    return root;
+  }
+
+  private static ObjectNode membership(GraphMetrics metrics, SimRunSettings settings) {
+    ObjectNode node = MAPPER.createObjectNode();
+    int c = settings.membership().c();
+    node.put("viewSizeMean", round(metrics.outDegree().mean()));
+    node.put("viewSizeTheory", round((c + 1) * Math.log(settings.peers())));
+    node.put("viewSizeMin", metrics.outDegree().min());
+    node.put("viewSizeMax", metrics.outDegree().max());
+    node.put("viewSizeSd", round(metrics.outDegree().standardDeviation()));
+    ArrayNode viewHistogram = node.putArray("viewSizeHistogram");
+    for (int count : metrics.outDegree().histogram()) {
+      viewHistogram.add(count);
+    }
+    node.put("inDegreeMin", metrics.inDegree().min());
+    node.put("inDegreeMax", metrics.inDegree().max());
+    node.put("inDegreeZero", metrics.inDegreeZeroCount());
+    ArrayNode inHistogram = node.putArray("inDegreeHistogram");
+    for (int count : metrics.inDegree().histogram()) {
+      inHistogram.add(count);
+    }
+    node.put("isolatedPeers", metrics.isolatedPeerCount());
+    node.put("stronglyConnected", metrics.isStronglyConnected());
+    node.put("stronglyConnectedComponents", metrics.strongComponentCount());
+    node.put("weakComponents", metrics.weakComponentCount());
+    node.put("clustering", round(metrics.clustering().coefficient()));
+    node.put("clusteringExact", metrics.clustering().isExact());
+    node.put("pathLengthMean", round(metrics.pathLengths().meanHops()));
+    node.put("pathLengthExact", metrics.pathLengths().isExact());
+    node.put("diameterSeen", metrics.pathLengths().diameterSeenHops());
+    return node;
+  }
+
+  private static ObjectNode messages(Simulation simulation) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("sent", simulation.datagramsSent());
+    node.put("delivered", simulation.datagramsDelivered());
+    node.put("lost", simulation.datagramsLost());
+    node.put("toDeadPeers", simulation.datagramsToDeadPeers());
+    node.put("cutByPartition", simulation.datagramsCutByPartition());
+    node.put("malformed", simulation.datagramsMalformed());
+    ObjectNode byType = node.putObject("receivedByType");
+    for (MessageType type : MessageType.values()) {
+      long received = simulation.received(type);
+      if (received > 0) {
+        byType.put(type.name(), received);
+      }
+    }
+    int peers = simulation.peerCount();
+    node.put(
+        "receivedPerPeerMean",
+        round((double) simulation.datagramsDelivered() / Math.max(1, peers)));
+    return node;
+  }
+
+  private static ObjectNode churn(ChurnScenario.Result churn, SimRunSettings settings) {
+    ObjectNode node = MAPPER.createObjectNode();
+    int c = settings.membership().c();
+    node.put("peersBefore", churn.peersBefore());
+    node.put("left", churn.left());
+    node.put("crashed", churn.crashed());
+    node.put("survivors", churn.survivors());
+    node.put("viewSizeTheorySurvivors", round((c + 1) * Math.log(Math.max(1, churn.survivors()))));
+    node.put("recoverySeconds", churn.recoverySeconds());
+    ArrayNode samples = node.putArray("timeline");
+    for (ChurnScenario.Sample sample : churn.samples()) {
+      ObjectNode entry = samples.addObject();
+      entry.put("secondsAfterChurn", sample.secondsAfterChurn());
+      entry.put("viewSizeMean", round(sample.viewSizeMean()));
+      entry.put("viewSizeMin", sample.viewSizeMin());
+      entry.put("viewSizeMax", sample.viewSizeMax());
+      entry.put("inDegreeMin", sample.inDegreeMin());
+      entry.put("isolatedPeers", sample.isolatedPeers());
+      entry.put("stronglyConnected", sample.stronglyConnected());
+      entry.put("stronglyConnectedComponents", sample.stronglyConnectedComponents());
+      entry.put("weakComponents", sample.weakComponents());
+      entry.put("deadArcs", sample.deadArcs());
+    }
+    return node;
+  }
+
+  private static double round(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return value;
+    }
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+}

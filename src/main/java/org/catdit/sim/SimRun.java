@@ -1,0 +1,40 @@
+package org.catdit.sim;
+
+import java.util.function.DoubleConsumer;
+import org.catdit.overlay.node.NodeConfig;
+import org.catdit.sim.graph.GraphMetrics;
+import org.catdit.sim.graph.MetricsSettings;
+import org.catdit.sim.graph.OverlayGraph;
+
+/** Runs one simulation end to end: joins, membership metrics, then optional churn. */
+public final class SimRun {
+  private SimRun() {}
+
+  /** Everything one run measured. */
+  public record Result(
+      SimRunSettings settings,
+      Simulation simulation,
+      OverlayGraph overlay,
+      GraphMetrics membership,
+      double joinSeconds,
+      ChurnScenario.Result churn) {}
+
+  /**
+   * @param progress told the fraction done (joins count for 90%)
+   */
+  public static Result run(SimRunSettings settings, DoubleConsumer progress) {
+    Simulation simulation = new Simulation(settings.network());
+    OverlayBuilder builder =
+        new OverlayBuilder(simulation, new NodeConfig(settings.membership()), settings.joins());
+    long lastWave =
+        builder.build(
+            settings.peers(), settings.settleMicros(), done -> progress.accept(0.9 * done));
+    OverlayGraph overlay = OverlaySnapshot.of(simulation);
+    GraphMetrics metrics =
+        GraphMetrics.compute(overlay, MetricsSettings.defaults(settings.network().seed()));
+    progress.accept(0.95);
+    ChurnScenario.Result churn = settings.churn() == null ? null : settings.churn().run(simulation);
+    progress.accept(1.0);
+    return new Result(settings, simulation, overlay, metrics, lastWave / 1e6, churn);
+  }
+}
