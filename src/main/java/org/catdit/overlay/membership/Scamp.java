@@ -39,6 +39,8 @@ import org.catdit.overlay.wire.Subscription;
  * </ul>
  */
 public final class Scamp implements Protocol {
+  private static final int RECENT_PEERS = 8;
+
   private final Environment env;
   private final ScampConfig config;
   private final PeerId self;
@@ -48,6 +50,13 @@ public final class Scamp implements Protocol {
   private MembershipListener listener = MembershipListener.NONE;
 
   private PeerId bootstrapContact;
+
+  /**
+   * The last few peers this one was linked with: contacts for a rejoin when both views are empty.
+   */
+  private final PeerList recentPeers = new PeerList();
+
+  private int rejoinAttempts;
   private long lastHeardFromHolderMicros;
   private long nextLeaseRenewalMicros = Long.MAX_VALUE;
   private boolean isStarted;
@@ -167,20 +176,22 @@ public final class Scamp implements Protocol {
         && env.random().nextDouble() * degree >= subscription.proposerDegree()) {
       // Rejected step: the walk stays where it was, so it returns to the proposer.
       counters.subscriptionsWalked++;
-      env.send(from, new Subscription(subscriber, subscription.walkHops(), 0));
+      env.send(from, subscription.step(subscription.walkHops(), 0));
       return;
     }
     if (subscription.walkHops() > 0 && degree > 0) {
       counters.subscriptionsWalked++;
       PeerId next = randomNeighbourExcept(subscriber, degree);
-      env.send(next, new Subscription(subscriber, subscription.walkHops() - 1, degree));
+      env.send(next, subscription.step(subscription.walkHops() - 1, degree));
       return;
     }
     counters.subscriptionsHandledAsContact++;
-    // The subscriber points at its contact; the contact records the in-link.
-    addToInView(nowMicros, subscriber);
-    env.send(subscriber, new JoinAccepted());
-
+    boolean isJoin = !subscription.isRenewal();
+    if (isJoin) {
+      // The subscriber points at its contact; the contact records the in-link.
+      addToInView(nowMicros, subscriber);
+      env.send(subscriber, new JoinAccepted());
+    }
     int viewSize = partialView.size();
     int hopBudget = config.forwardHopBudget(viewSize);
     boolean hasOtherMember = false;
@@ -197,11 +208,16 @@ public final class Scamp implements Protocol {
       keep(nowMicros, subscriber);
       return;
     }
-    // ... plus c additional copies to members chosen at random.
-    for (int copy = 0; copy < config.c(); copy++) {
-      env.send(
-          randomMemberExcept(partialView, subscriber),
-          new ForwardedSubscription(subscriber, hopBudget));
+    if (isJoin) {
+      // ... plus c additional copies to members chosen at random. A lease renewal skips them and
+      // the contact arc: it creates |PartialView| arcs, as many on average as expire with the old
+      // lease, where the paper's renewal (a full join) adds c+1 arcs per peer per lease period and
+      // grows the views without bound (protocols.md §1.5).
+      for (int copy = 0; copy < config.c(); copy++) {
+        env.send(
+            randomMemberExcept(partialView, subscriber),
+            new ForwardedSubscription(subscriber, hopBudget));
+      }
     }
   }
 
@@ -312,10 +328,10 @@ public final class Scamp implements Protocol {
         && nowMicros - lastHeardFromHolderMicros >= config.isolationTimeoutMicros()) {
       // Nobody has told us for a long time that they hold us: we are isolated, so rejoin.
       counters.rejoins++;
-      resubscribe(nowMicros);
+      resubscribe(nowMicros, false);
     } else if (nowMicros - nextLeaseRenewalMicros >= 0) {
       counters.leaseResubscriptions++;
-      resubscribe(nowMicros);
+      resubscribe(nowMicros, true);
     }
     env.schedule(config.heartbeatIntervalMicros(), maintenanceTick);
   }
@@ -354,13 +370,26 @@ public final class Scamp implements Protocol {
     }
   }
 
-  /** Rejoin or renew the lease through a random member of the PartialView (else the contact). */
-  private void resubscribe(long nowMicros) {
-    PeerId through = partialView.isEmpty() ? bootstrapContact : partialView.random(env.random());
+  /**
+   * Rejoin (a full join) or renew the lease, through a random member of the PartialView, else of
+   * the InView, else a peer recently known, else the first contact.
+   */
+  private void resubscribe(long nowMicros, boolean isRenewal) {
+    PeerId through;
+    if (!partialView.isEmpty()) {
+      through = partialView.random(env.random());
+    } else if (!inView.isEmpty()) {
+      through = inView.random(env.random());
+    } else if (!recentPeers.isEmpty()) {
+      // Try a different one each time: some of them may be gone.
+      through = recentPeers.get(rejoinAttempts++ % recentPeers.size());
+    } else {
+      through = bootstrapContact;
+    }
     lastHeardFromHolderMicros = nowMicros;
     scheduleLeaseRenewal(nowMicros);
     if (through != null) {
-      env.send(through, new Subscription(self, config.walkHops()));
+      env.send(through, new Subscription(self, config.walkHops(), 0, isRenewal));
     }
   }
 
@@ -416,7 +445,17 @@ public final class Scamp implements Protocol {
     return list.get(pick);
   }
 
+  private void rememberRecent(long nowMicros, PeerId peer) {
+    if (!recentPeers.contains(peer)) {
+      if (recentPeers.size() == RECENT_PEERS) {
+        recentPeers.removeAt(0);
+      }
+      recentPeers.add(peer, nowMicros);
+    }
+  }
+
   private void addToPartialView(long nowMicros, PeerId peer) {
+    rememberRecent(nowMicros, peer);
     if (!peer.equals(self) && partialView.add(peer, nowMicros)) {
       listener.partialViewAdded(nowMicros, peer);
     }
@@ -429,6 +468,7 @@ public final class Scamp implements Protocol {
   }
 
   private void addToInView(long nowMicros, PeerId peer) {
+    rememberRecent(nowMicros, peer);
     if (!peer.equals(self) && inView.add(peer, nowMicros)) {
       listener.inViewAdded(nowMicros, peer);
     }

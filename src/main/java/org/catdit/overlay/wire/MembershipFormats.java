@@ -12,12 +12,14 @@ final class MembershipFormats {
           public void write(Subscription message, WireWriter out) {
             out.writePeerId(message.subscriber())
                 .writeByte(message.walkHops())
-                .writeUnsignedShort(message.proposerDegree());
+                .writeUnsignedShort(message.proposerDegree())
+                .writeBoolean(message.isRenewal());
           }
 
           @Override
           public Subscription read(WireReader in) throws MalformedMessageException {
-            return new Subscription(in.readPeerId(), in.readUnsignedByte(), in.readUnsignedShort());
+            return new Subscription(
+                in.readPeerId(), in.readUnsignedByte(), in.readUnsignedShort(), in.readBoolean());
           }
         });
     codec.register(

@@ -3,14 +3,17 @@ package org.catdit.overlay.wire;
 import org.catdit.overlay.core.PeerId;
 
 /**
- * SCAMP subscription (join or resubscription) of {@code subscriber}, sent to a contact. While
- * {@code walkHops} is positive it travels on along a random walk (indirection), and where the walk
- * ends is the effective contact. The walk is Metropolis-Hastings: a step proposed by a peer with
- * {@code proposerDegree} neighbours is accepted by a receiver with d neighbours with probability
- * min(1, proposerDegree/d), else it returns to the proposer; a {@code proposerDegree} of 0 means
- * the step is already accepted (the first send, or a returned step).
+ * SCAMP subscription of {@code subscriber}, sent to a contact. While {@code walkHops} is positive
+ * it travels on along a random walk (indirection), and where the walk ends is the effective
+ * contact. The walk is Metropolis-Hastings: a step proposed by a peer with {@code proposerDegree}
+ * neighbours is accepted by a receiver with d neighbours with probability min(1, proposerDegree/d),
+ * else it returns to the proposer; a {@code proposerDegree} of 0 means the step is already accepted
+ * (the first send, or a returned step).
+ *
+ * @param isRenewal a lease renewal by a peer that is already a member, rather than a join
  */
-public record Subscription(PeerId subscriber, int walkHops, int proposerDegree) implements Message {
+public record Subscription(PeerId subscriber, int walkHops, int proposerDegree, boolean isRenewal)
+    implements Message {
   public Subscription {
     Limits.checkHops(walkHops);
     if (proposerDegree < 0 || proposerDegree > 0xFFFF) {
@@ -18,9 +21,14 @@ public record Subscription(PeerId subscriber, int walkHops, int proposerDegree) 
     }
   }
 
-  /** A subscription sent to a contact by the subscriber itself. */
+  /** A join sent to a contact by the subscriber itself. */
   public Subscription(PeerId subscriber, int walkHops) {
-    this(subscriber, walkHops, 0);
+    this(subscriber, walkHops, 0, false);
+  }
+
+  /** The same subscription one step further along its walk. */
+  public Subscription step(int hopsLeft, int degree) {
+    return new Subscription(subscriber, hopsLeft, degree, isRenewal);
   }
 
   @Override

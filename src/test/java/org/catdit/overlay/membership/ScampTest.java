@@ -337,6 +337,34 @@ class ScampTest {
   }
 
   @Test
+  void leaseRenewalCopiesTheViewButAddsNoExtraArcs() {
+    Scamp scamp = scamp(STATIC.withC(3));
+    holdPeers(scamp, env, 1, 2, 3);
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, true));
+
+    assertEquals(List.of(peer(1), peer(2), peer(3)), env.recipientsOf(ForwardedSubscription.class));
+    assertTrue(env.recipientsOf(JoinAccepted.class).isEmpty(), "a renewing peer has its views");
+    assertFalse(scamp.isHeldBy(NEWCOMER));
+  }
+
+  @Test
+  void isolatedPeerWithEmptyViewsRejoinsThroughPeersItKnewRecently() {
+    Scamp scamp = scamp(MAINTAINED);
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 2, 3);
+    // Both neighbours crash: failure detection empties the view, then isolation sets in.
+    env.advanceTo(20 * SECOND);
+    assertEquals(0, scamp.partialViewSize());
+    List<PeerId> rejoinedThrough = env.recipientsOf(Subscription.class);
+    assertTrue(rejoinedThrough.size() >= 2, "retries each isolation period: " + rejoinedThrough);
+    assertTrue(
+        rejoinedThrough.containsAll(List.of(peer(2), peer(3))), "cycles through recent peers");
+    for (Subscription rejoin : env.sentOfType(Subscription.class)) {
+      assertFalse(rejoin.isRenewal(), "a rejoin is a full join");
+    }
+  }
+
+  @Test
   void indirectionWalksOnWithOneHopLessAndItsDegree() {
     Scamp scamp = scamp(STATIC.withWalkHops(4));
     holdPeers(scamp, env, 1, 2);
@@ -345,7 +373,7 @@ class ScampTest {
 
     List<Subscription> walked = env.sentOfType(Subscription.class);
     assertEquals(1, walked.size());
-    assertEquals(new Subscription(NEWCOMER, 3, 3), walked.get(0));
+    assertEquals(new Subscription(NEWCOMER, 3, 3, false), walked.get(0));
     assertTrue(
         List.of(peer(1), peer(2), peer(3)).contains(env.recipientsOf(Subscription.class).get(0)));
     assertTrue(
@@ -361,9 +389,10 @@ class ScampTest {
       FakeEnvironment trialEnv = new FakeEnvironment(SELF, trial);
       Scamp scamp = new Scamp(trialEnv, STATIC);
       holdPeers(scamp, trialEnv, 1, 2, 3, 4);
-      scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 2, 1));
+      scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 2, 1, false));
       FakeEnvironment.Sent first = trialEnv.sent().get(0);
-      if (first.message().equals(new Subscription(NEWCOMER, 2, 0)) && first.to().equals(peer(1))) {
+      if (first.message().equals(new Subscription(NEWCOMER, 2, 0, false))
+          && first.to().equals(peer(1))) {
         returned++;
       }
     }
@@ -374,7 +403,7 @@ class ScampTest {
   void walkEndsAtTheEffectiveContact() {
     Scamp scamp = scamp(STATIC.withWalkHops(4));
     holdPeers(scamp, env, 1);
-    scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 0, 0));
+    scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 0, 0, false));
     assertEquals(List.of(NEWCOMER), env.recipientsOf(JoinAccepted.class));
     assertEquals(List.of(peer(1), peer(1)), env.recipientsOf(ForwardedSubscription.class));
   }

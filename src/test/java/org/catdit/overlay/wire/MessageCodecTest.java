@@ -17,7 +17,7 @@ class MessageCodecTest {
   static List<Message> samples() {
     return List.of(
         new Subscription(peer(1), 8),
-        new Subscription(peer(2), 0, 65535),
+        new Subscription(peer(2), 0, 65535, true),
         new ForwardedSubscription(peer(3), 255),
         new KeptSubscription(),
         new JoinAccepted(),
@@ -50,7 +50,9 @@ class MessageCodecTest {
   void encodingIsStable() {
     // Pinned bytes: changing a format breaks peers already deployed.
     assertArrayEquals(
-        new byte[] {1, 0, 0, 0, 0, 0, 0, (byte) 0xFE, (byte) 0xED, 0, 0, 0, 0, 0, 0, 0, 1, 8, 0, 0},
+        new byte[] {
+          1, 0, 0, 0, 0, 0, 0, (byte) 0xFE, (byte) 0xED, 0, 0, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0
+        },
         codec.encode(new Subscription(peer(1), 8)));
     assertArrayEquals(new byte[] {8, 3}, codec.encode(new Heartbeat(true, true)));
   }
