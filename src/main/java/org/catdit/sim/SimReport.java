@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
+import org.catdit.overlay.membership.MembershipCounters;
 import org.catdit.overlay.wire.MessageType;
 import org.catdit.sim.graph.GraphMetrics;
 
@@ -39,7 +40,9 @@ public final class SimReport {
     joins.put("walkHops", settings.membership().walkHops());
     joins.put("lastWaveSeconds", result.joinSeconds());
 
-    root.set("membership", membership(result.membership(), settings));
+    ObjectNode membership = membership(result.membership(), settings);
+    membership.set("counters", counters(simulation));
+    root.set("membership", membership);
     root.set("messages", messages(simulation));
     if (result.churn() != null) {
       root.set("churn", churn(result.churn(), settings));
@@ -82,6 +85,43 @@ public final class SimReport {
     node.put("pathLengthMean", round(metrics.pathLengths().meanHops()));
     node.put("pathLengthExact", metrics.pathLengths().isExact());
     node.put("diameterSeen", metrics.pathLengths().diameterSeenHops());
+    return node;
+  }
+
+  /** SCAMP's counters summed over every peer (live or not) since the start. */
+  private static ObjectNode counters(Simulation simulation) {
+    long[] sums = new long[11];
+    for (int peer = 0; peer < simulation.peerCount(); peer++) {
+      MembershipCounters counters = simulation.node(peer).membership().counters();
+      sums[0] += counters.subscriptionsHandledAsContact();
+      sums[1] += counters.subscriptionsWalked();
+      sums[2] += counters.subscriptionsKept();
+      sums[3] += counters.subscriptionsForwarded();
+      sums[4] += counters.subscriptionsKeptAtHopLimit();
+      sums[5] += counters.subscriptionsDropped();
+      sums[6] += counters.rejoins();
+      sums[7] += counters.leaseResubscriptions();
+      sums[8] += counters.leaseExpiries();
+      sums[9] += counters.failuresDetected();
+      sums[10] += counters.bookkeepingRepairs();
+    }
+    String[] names = {
+      "handledAsContact",
+      "walkSteps",
+      "kept",
+      "forwarded",
+      "keptAtHopLimit",
+      "dropped",
+      "rejoins",
+      "leaseRenewals",
+      "leaseExpiries",
+      "failuresDetected",
+      "bookkeepingRepairs"
+    };
+    ObjectNode node = MAPPER.createObjectNode();
+    for (int i = 0; i < names.length; i++) {
+      node.put(names[i], sums[i]);
+    }
     return node;
   }
 

@@ -117,6 +117,15 @@ public final class PeerList {
     return lastHeardMicros[index];
   }
 
+  /** Restarts the entry's age, as if {@code peer} had just been added; no-op for non-members. */
+  public void renew(PeerId peer, long nowMicros) {
+    int index = indexOf(peer);
+    if (index >= 0) {
+      addedMicros[index] = nowMicros;
+      lastHeardMicros[index] = nowMicros;
+    }
+  }
+
   /** Records that {@code peer} was heard from; does nothing if it is not a member. */
   public void heardFrom(PeerId peer, long nowMicros) {
     int index = indexOf(peer);

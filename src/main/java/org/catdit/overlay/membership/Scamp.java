@@ -8,6 +8,7 @@ import org.catdit.overlay.core.PeerList;
 import org.catdit.overlay.core.Protocol;
 import org.catdit.overlay.core.TimerTask;
 import org.catdit.overlay.wire.DroppedSubscription;
+import org.catdit.overlay.wire.ExpiredSubscription;
 import org.catdit.overlay.wire.ForwardedSubscription;
 import org.catdit.overlay.wire.Heartbeat;
 import org.catdit.overlay.wire.JoinAccepted;
@@ -59,6 +60,11 @@ public final class Scamp implements Protocol {
   private int rejoinAttempts;
   private long lastHeardFromHolderMicros;
   private long nextLeaseRenewalMicros = Long.MAX_VALUE;
+
+  /** When the last renewal went out, and when its old arcs are to be ended (MAX_VALUE: none). */
+  private long renewalSentMicros;
+
+  private long leaseHandoverMicros = Long.MAX_VALUE;
   private boolean isStarted;
   private boolean hasLeft;
   private final TimerTask maintenanceTick = this::onMaintenanceTick;
@@ -81,6 +87,8 @@ public final class Scamp implements Protocol {
     }
     isStarted = true;
     lastHeardFromHolderMicros = nowMicros;
+    // Every peer renews, the first one too: its arcs expire like anybody's.
+    scheduleLeaseRenewal(nowMicros);
     if (config.heartbeatIntervalMicros() > 0) {
       // A random phase keeps the peers' ticks from marching in step.
       env.schedule(env.random().nextLong(config.heartbeatIntervalMicros()) + 1, maintenanceTick);
@@ -151,6 +159,8 @@ public final class Scamp implements Protocol {
       onReplaceSubscription(nowMicros, from, replace);
     } else if (message instanceof RemoveSubscription) {
       onRemoveSubscription(nowMicros, from);
+    } else if (message instanceof ExpiredSubscription) {
+      onExpiredSubscription(nowMicros, from);
     } else if (message instanceof DroppedSubscription) {
       onDroppedSubscription(nowMicros, from);
     } else if (message instanceof Heartbeat heartbeat) {
@@ -258,6 +268,8 @@ public final class Scamp implements Protocol {
 
   private void onKeptSubscription(long nowMicros, PeerId keeper) {
     addToInView(nowMicros, keeper);
+    // A fresh arc, even from a peer that held an older one: it belongs to the current lease.
+    inView.renew(keeper, nowMicros);
     lastHeardFromHolderMicros = nowMicros;
   }
 
@@ -280,6 +292,14 @@ public final class Scamp implements Protocol {
   private void onRemoveSubscription(long nowMicros, PeerId leaver) {
     removeFromPartialView(nowMicros, leaver);
     removeFromInView(nowMicros, leaver);
+  }
+
+  /** Lease hand-over: the subscriber's renewed arcs replace this one. */
+  private void onExpiredSubscription(long nowMicros, PeerId subscriber) {
+    if (partialView.contains(subscriber)) {
+      counters.leaseExpiries++;
+    }
+    removeFromPartialView(nowMicros, subscriber);
   }
 
   private void onDroppedSubscription(long nowMicros, PeerId holder) {
@@ -324,8 +344,11 @@ public final class Scamp implements Protocol {
     }
     sendHeartbeats();
     expireArcs(nowMicros);
-    if (bootstrapContact != null
-        && nowMicros - lastHeardFromHolderMicros >= config.isolationTimeoutMicros()) {
+    if (nowMicros - leaseHandoverMicros >= 0) {
+      endOldLease(nowMicros);
+    }
+    boolean knowsAnybody = bootstrapContact != null || !recentPeers.isEmpty();
+    if (knowsAnybody && nowMicros - lastHeardFromHolderMicros >= config.isolationTimeoutMicros()) {
       // Nobody has told us for a long time that they hold us: we are isolated, so rejoin.
       counters.rejoins++;
       resubscribe(nowMicros, false);
@@ -350,7 +373,9 @@ public final class Scamp implements Protocol {
   }
 
   private void expireArcs(long nowMicros) {
-    long leaseLimit = config.leaseMicros() + config.leaseGraceMicros();
+    // Renewals end their old arcs themselves (endOldLease); this is the safety net for arcs whose
+    // subscriber could not, e.g. because the hand-over message was lost.
+    long leaseLimit = 2 * config.leaseMicros() + config.leaseGraceMicros();
     for (int i = partialView.size() - 1; i >= 0; i--) {
       PeerId member = partialView.get(i);
       if (nowMicros - partialView.lastHeardMicros(i) >= config.failureTimeoutMicros()) {
@@ -388,8 +413,41 @@ public final class Scamp implements Protocol {
     }
     lastHeardFromHolderMicros = nowMicros;
     scheduleLeaseRenewal(nowMicros);
+    if (isRenewal && through != null) {
+      renewalSentMicros = nowMicros;
+      leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
+    }
     if (through != null) {
       env.send(through, new Subscription(self, config.walkHops(), 0, isRenewal));
+    }
+  }
+
+  /**
+   * Lease hand-over: once the renewal has brought new in-links, the arcs of the previous lease end
+   * (their holders are told), so at any time one generation of arcs points at this peer. With
+   * holder-side expiry alone, renewals overlap the old lease by the grace period and the views grow
+   * by that fraction every lease period. If no new in-link arrived, the old ones stay and the
+   * renewal is retried at the next tick.
+   */
+  private void endOldLease(long nowMicros) {
+    leaseHandoverMicros = Long.MAX_VALUE;
+    boolean hasNewInLink = false;
+    for (int i = 0; i < inView.size(); i++) {
+      if (inView.addedMicros(i) - renewalSentMicros >= 0) {
+        hasNewInLink = true;
+        break;
+      }
+    }
+    if (!hasNewInLink) {
+      nextLeaseRenewalMicros = nowMicros;
+      return;
+    }
+    for (int i = inView.size() - 1; i >= 0; i--) {
+      if (inView.addedMicros(i) - renewalSentMicros < 0) {
+        PeerId oldHolder = inView.get(i);
+        env.send(oldHolder, new ExpiredSubscription());
+        removeFromInView(nowMicros, oldHolder);
+      }
     }
   }
 

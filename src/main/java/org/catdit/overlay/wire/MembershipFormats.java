@@ -52,6 +52,7 @@ final class MembershipFormats {
         });
     codec.register(MessageType.REMOVE_SUBSCRIPTION, empty(new RemoveSubscription()));
     codec.register(MessageType.DROPPED_SUBSCRIPTION, empty(new DroppedSubscription()));
+    codec.register(MessageType.EXPIRED_SUBSCRIPTION, empty(new ExpiredSubscription()));
     codec.register(
         MessageType.HEARTBEAT,
         new MessageFormat<Heartbeat>() {

@@ -14,7 +14,8 @@ public enum MessageType {
   REPLACE_SUBSCRIPTION(5),
   REMOVE_SUBSCRIPTION(6),
   DROPPED_SUBSCRIPTION(7),
-  HEARTBEAT(8);
+  HEARTBEAT(8),
+  EXPIRED_SUBSCRIPTION(9);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 

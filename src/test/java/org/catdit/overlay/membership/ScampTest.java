@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.wire.DroppedSubscription;
+import org.catdit.overlay.wire.ExpiredSubscription;
 import org.catdit.overlay.wire.ForwardedSubscription;
 import org.catdit.overlay.wire.Heartbeat;
 import org.catdit.overlay.wire.JoinAccepted;
@@ -314,26 +315,58 @@ class ScampTest {
   }
 
   @Test
-  void leasesExpireAtTheHolderAndAreRenewedBeforeByTheSubscriber() {
+  void unrenewedLeasesExpireAtTheHolder() {
     long lease = 30 * SECOND;
     Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
-    scamp.join(0, peer(1));
-    holdPeers(scamp, env, 1);
     scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20));
     assertTrue(scamp.holds(NEWCOMER));
     env.takeSent();
-    for (long t = SECOND; t <= lease + 4 * SECOND; t += SECOND) {
-      // Everyone stays alive and keeps holding us.
-      scamp.onMessage(t, peer(1), new Heartbeat(true, true));
+    for (long t = SECOND; t <= 2 * lease + 4 * SECOND; t += SECOND) {
+      // The subscriber stays alive but never hands its lease over.
       scamp.onMessage(t, NEWCOMER, new Heartbeat(false, true));
       env.advanceTo(t);
     }
     assertFalse(scamp.holds(NEWCOMER), "the subscription expired at the holder");
-    assertFalse(scamp.holds(peer(1)), "so did the arc to the contact, added at the same time");
-    assertEquals(2, scamp.counters().leaseExpiries());
+    assertEquals(1, scamp.counters().leaseExpiries());
     assertTrue(env.recipientsOf(DroppedSubscription.class).contains(NEWCOMER));
-    assertEquals(1, scamp.counters().leaseResubscriptions(), "this peer renewed its own lease");
-    assertEquals(List.of(peer(1)), env.recipientsOf(Subscription.class).subList(0, 1));
+  }
+
+  @Test
+  void renewalHandsTheLeaseOverOnceNewArcsArrive() {
+    long lease = 30 * SECOND;
+    Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 1);
+    heldByPeers(scamp, env, 11, 12);
+    long renewedAt = -1;
+    for (long t = SECOND; t <= lease + 6 * SECOND; t += SECOND) {
+      for (int holder : new int[] {11, 12, 13}) {
+        if (scamp.isHeldBy(peer(holder))) {
+          scamp.onMessage(t, peer(holder), new Heartbeat(true, false));
+        }
+      }
+      scamp.onMessage(t, peer(1), new Heartbeat(false, true));
+      env.advanceTo(t);
+      if (renewedAt < 0 && !env.sentOfType(Subscription.class).isEmpty()) {
+        renewedAt = t;
+        Subscription renewal = env.sentOfType(Subscription.class).get(0);
+        assertTrue(renewal.isRenewal());
+        // The renewal brings one new holder.
+        scamp.onMessage(t, peer(13), new KeptSubscription());
+      }
+    }
+    assertTrue(renewedAt > 0 && renewedAt <= lease, "renewed within the lease: " + renewedAt);
+    assertEquals(List.of(peer(12), peer(11)), env.recipientsOf(ExpiredSubscription.class));
+    assertEquals(List.of(peer(13)), scamp.inView(), "one generation of arcs remains");
+  }
+
+  @Test
+  void holderDropsTheArcWhenTheLeaseIsHandedOver() {
+    Scamp scamp = scamp(STATIC);
+    holdPeers(scamp, env, 1, 2);
+    scamp.onMessage(0, peer(1), new ExpiredSubscription());
+    assertEquals(List.of(peer(2)), scamp.partialView());
+    assertEquals(1, scamp.counters().leaseExpiries());
   }
 
   @Test

@@ -24,6 +24,7 @@ class MessageCodecTest {
         new ReplaceSubscription(peer(4)),
         new RemoveSubscription(),
         new DroppedSubscription(),
+        new ExpiredSubscription(),
         new Heartbeat(true, false),
         new Heartbeat(false, true));
   }
