@@ -19,6 +19,7 @@ public final class PeerList {
   private PeerId[] peers = EMPTY_PEERS;
   private long[] addedMicros = EMPTY_TIMES;
   private long[] lastHeardMicros = EMPTY_TIMES;
+  private int[] tags = new int[0];
   private int size;
 
   public int size() {
@@ -61,10 +62,12 @@ public final class PeerList {
       peers = Arrays.copyOf(peers, capacity);
       addedMicros = Arrays.copyOf(addedMicros, capacity);
       lastHeardMicros = Arrays.copyOf(lastHeardMicros, capacity);
+      tags = Arrays.copyOf(tags, capacity);
     }
     peers[size] = peer;
     addedMicros[size] = nowMicros;
     lastHeardMicros[size] = nowMicros;
+    tags[size] = 0;
     size++;
     return true;
   }
@@ -90,6 +93,7 @@ public final class PeerList {
     peers[index] = peers[last];
     addedMicros[index] = addedMicros[last];
     lastHeardMicros[index] = lastHeardMicros[last];
+    tags[index] = tags[last];
     peers[last] = null;
     size = last;
   }
@@ -112,18 +116,19 @@ public final class PeerList {
     return addedMicros[index];
   }
 
+  public int tag(int index) {
+    checkIndex(index);
+    return tags[index];
+  }
+
+  public void setTag(int index, int tag) {
+    checkIndex(index);
+    tags[index] = tag;
+  }
+
   public long lastHeardMicros(int index) {
     checkIndex(index);
     return lastHeardMicros[index];
-  }
-
-  /** Restarts the entry's age, as if {@code peer} had just been added; no-op for non-members. */
-  public void renew(PeerId peer, long nowMicros) {
-    int index = indexOf(peer);
-    if (index >= 0) {
-      addedMicros[index] = nowMicros;
-      lastHeardMicros[index] = nowMicros;
-    }
   }
 
   /** Records that {@code peer} was heard from; does nothing if it is not a member. */

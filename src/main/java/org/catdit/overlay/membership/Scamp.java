@@ -8,7 +8,6 @@ import org.catdit.overlay.core.PeerList;
 import org.catdit.overlay.core.Protocol;
 import org.catdit.overlay.core.TimerTask;
 import org.catdit.overlay.wire.DroppedSubscription;
-import org.catdit.overlay.wire.ExpiredSubscription;
 import org.catdit.overlay.wire.ForwardedSubscription;
 import org.catdit.overlay.wire.Heartbeat;
 import org.catdit.overlay.wire.JoinAccepted;
@@ -35,12 +34,16 @@ import org.catdit.overlay.wire.Subscription;
  *       whose hop budget runs out is kept where it stops if that peer can hold it.
  *   <li>Heartbeats flow both ways (PartialView and InView), carry which arc the sender believes in,
  *       and so repair bookkeeping and detect failed neighbours without TCP.
- *   <li>Leases expire at the holder, which drops the arc and says so; the subscriber renews a
- *       little before, so arcs are replaced rather than accumulated.
+ *   <li>Leases come in generations: a renewal subscribes the next generation, and once its arcs
+ *       have arrived the subscriber's heartbeats tell holders of older arcs to drop them. A renewal
+ *       asks for as many arcs as the previous lease brought (at least c+1), placed at random, so
+ *       arcs are replaced and re-randomised rather than accumulated: the paper's full re-join adds
+ *       c+1 arcs per peer per period and the views grow without bound.
  * </ul>
  */
 public final class Scamp implements Protocol {
   private static final int RECENT_PEERS = 8;
+  private static final int UNKNOWN_GENERATION = -1;
 
   private final Environment env;
   private final ScampConfig config;
@@ -61,9 +64,15 @@ public final class Scamp implements Protocol {
   private long lastHeardFromHolderMicros;
   private long nextLeaseRenewalMicros = Long.MAX_VALUE;
 
-  /** When the last renewal went out, and when its old arcs are to be ended (MAX_VALUE: none). */
-  private long renewalSentMicros;
+  /**
+   * Leases: every arc pointing at this peer belongs to one of its lease generations. A renewal
+   * subscribes generation+1; once new arcs have arrived (the hand-over), heartbeats announce the
+   * new generation and holders drop arcs of older ones.
+   */
+  private int leaseGeneration;
 
+  private int keptSinceResubscription;
+  private boolean isRenewalPending;
   private long leaseHandoverMicros = Long.MAX_VALUE;
   private boolean isStarted;
   private boolean hasLeft;
@@ -105,7 +114,8 @@ public final class Scamp implements Protocol {
     }
     bootstrapContact = contact;
     lastHeardFromHolderMicros = nowMicros;
-    env.send(contact, new Subscription(self, config.walkHops()));
+    keptSinceResubscription = 0;
+    env.send(contact, new Subscription(self, config.walkHops(), 0, leaseGeneration, 0, false));
     scheduleLeaseRenewal(nowMicros);
   }
 
@@ -153,14 +163,12 @@ public final class Scamp implements Protocol {
       onForwardedSubscription(nowMicros, forwarded);
     } else if (message instanceof KeptSubscription) {
       onKeptSubscription(nowMicros, from);
-    } else if (message instanceof JoinAccepted) {
-      onJoinAccepted(nowMicros, from);
+    } else if (message instanceof JoinAccepted accepted) {
+      onJoinAccepted(nowMicros, from, accepted);
     } else if (message instanceof ReplaceSubscription replace) {
       onReplaceSubscription(nowMicros, from, replace);
     } else if (message instanceof RemoveSubscription) {
       onRemoveSubscription(nowMicros, from);
-    } else if (message instanceof ExpiredSubscription) {
-      onExpiredSubscription(nowMicros, from);
     } else if (message instanceof DroppedSubscription) {
       onDroppedSubscription(nowMicros, from);
     } else if (message instanceof Heartbeat heartbeat) {
@@ -196,38 +204,48 @@ public final class Scamp implements Protocol {
       return;
     }
     counters.subscriptionsHandledAsContact++;
-    boolean isJoin = !subscription.isRenewal();
-    if (isJoin) {
-      // The subscriber points at its contact; the contact records the in-link.
-      addToInView(nowMicros, subscriber);
-      env.send(subscriber, new JoinAccepted());
-    }
     int viewSize = partialView.size();
     int hopBudget = config.forwardHopBudget(viewSize);
-    boolean hasOtherMember = false;
+    int generation = subscription.leaseGeneration();
+    boolean hasOtherMember = viewSize > (partialView.contains(subscriber) ? 1 : 0);
+    if (!hasOtherMember) {
+      // Bootstrap case the paper leaves open: nobody to forward to, so the contact keeps it.
+      if (!subscription.isRenewal()) {
+        addToInView(nowMicros, subscriber);
+        env.send(subscriber, new JoinAccepted(leaseGeneration));
+      }
+      keep(nowMicros, subscriber, generation);
+      return;
+    }
+    if (subscription.isRenewal()) {
+      // A lease renewal asks for as many arcs as its previous lease brought (at least c+1), each
+      // from a member chosen at random. Copying the contact's whole view instead (the paper's
+      // re-join, or a join without the c extras) has no restoring force: renewals overlap the old
+      // lease for a few seconds, so the mean view each renewal copies is inflated by that overlap
+      // and views grew ~10% per lease period (measured; see docs/simulator.md).
+      int copies = Math.max(config.c() + 1, subscription.requestedArcs());
+      for (int copy = 0; copy < copies; copy++) {
+        env.send(
+            randomMemberExcept(partialView, subscriber),
+            new ForwardedSubscription(subscriber, hopBudget, generation));
+      }
+      return;
+    }
+    // The subscriber points at its contact; the contact records the in-link.
+    addToInView(nowMicros, subscriber);
+    env.send(subscriber, new JoinAccepted(leaseGeneration));
     // Rule 2: forward the new id to every member of the PartialView ...
     for (int i = 0; i < viewSize; i++) {
       PeerId member = partialView.get(i);
       if (!member.equals(subscriber)) {
-        hasOtherMember = true;
-        env.send(member, new ForwardedSubscription(subscriber, hopBudget));
+        env.send(member, new ForwardedSubscription(subscriber, hopBudget, generation));
       }
     }
-    if (!hasOtherMember) {
-      // Bootstrap case the paper leaves open: nobody to forward to, so the contact keeps it.
-      keep(nowMicros, subscriber);
-      return;
-    }
-    if (isJoin) {
-      // ... plus c additional copies to members chosen at random. A lease renewal skips them and
-      // the contact arc: it creates |PartialView| arcs, as many on average as expire with the old
-      // lease, where the paper's renewal (a full join) adds c+1 arcs per peer per lease period and
-      // grows the views without bound (protocols.md §1.5).
-      for (int copy = 0; copy < config.c(); copy++) {
-        env.send(
-            randomMemberExcept(partialView, subscriber),
-            new ForwardedSubscription(subscriber, hopBudget));
-      }
+    // ... plus c additional copies to members chosen at random.
+    for (int copy = 0; copy < config.c(); copy++) {
+      env.send(
+          randomMemberExcept(partialView, subscriber),
+          new ForwardedSubscription(subscriber, hopBudget, generation));
     }
   }
 
@@ -238,14 +256,15 @@ public final class Scamp implements Protocol {
   private void onForwardedSubscription(long nowMicros, ForwardedSubscription forwarded) {
     PeerId subscriber = forwarded.subscriber();
     boolean canKeep = !subscriber.equals(self) && !partialView.contains(subscriber);
+    int generation = forwarded.leaseGeneration();
     if (canKeep && env.random().nextDouble() < 1.0 / (1 + partialView.size())) {
-      keep(nowMicros, subscriber);
+      keep(nowMicros, subscriber, generation);
       return;
     }
     if (forwarded.hopsLeft() == 0 || partialView.isEmpty()) {
       if (canKeep) {
         counters.subscriptionsKeptAtHopLimit++;
-        keep(nowMicros, subscriber);
+        keep(nowMicros, subscriber, generation);
       } else {
         counters.subscriptionsDropped++;
       }
@@ -254,27 +273,29 @@ public final class Scamp implements Protocol {
     counters.subscriptionsForwarded++;
     env.send(
         partialView.random(env.random()),
-        new ForwardedSubscription(subscriber, forwarded.hopsLeft() - 1));
+        new ForwardedSubscription(subscriber, forwarded.hopsLeft() - 1, generation));
   }
 
   /**
    * Rule 4: the keeper adds the subscriber and tells it directly to add the keeper to its InView.
    */
-  private void keep(long nowMicros, PeerId subscriber) {
+  private void keep(long nowMicros, PeerId subscriber, int leaseGeneration) {
     counters.subscriptionsKept++;
-    addToPartialView(nowMicros, subscriber);
+    addToPartialView(nowMicros, subscriber, leaseGeneration);
     env.send(subscriber, new KeptSubscription());
   }
 
   private void onKeptSubscription(long nowMicros, PeerId keeper) {
+    if (!inView.contains(keeper)) {
+      // A new arc of the current lease (a repeated notice from a known holder is not).
+      keptSinceResubscription++;
+    }
     addToInView(nowMicros, keeper);
-    // A fresh arc, even from a peer that held an older one: it belongs to the current lease.
-    inView.renew(keeper, nowMicros);
     lastHeardFromHolderMicros = nowMicros;
   }
 
-  private void onJoinAccepted(long nowMicros, PeerId contact) {
-    addToPartialView(nowMicros, contact);
+  private void onJoinAccepted(long nowMicros, PeerId contact, JoinAccepted accepted) {
+    addToPartialView(nowMicros, contact, accepted.leaseGeneration());
   }
 
   /** Unsubscription, replaced arc: swap the leaver for the replacement and tell the replacement. */
@@ -284,7 +305,8 @@ public final class Scamp implements Protocol {
     removeFromInView(nowMicros, leaver);
     PeerId replacement = replace.replacement();
     if (hadLeaver && !replacement.equals(self) && !partialView.contains(replacement)) {
-      keep(nowMicros, replacement);
+      // The replacement's lease generation is not known here: the first heartbeat tells it.
+      keep(nowMicros, replacement, UNKNOWN_GENERATION);
     }
   }
 
@@ -292,14 +314,6 @@ public final class Scamp implements Protocol {
   private void onRemoveSubscription(long nowMicros, PeerId leaver) {
     removeFromPartialView(nowMicros, leaver);
     removeFromInView(nowMicros, leaver);
-  }
-
-  /** Lease hand-over: the subscriber's renewed arcs replace this one. */
-  private void onExpiredSubscription(long nowMicros, PeerId subscriber) {
-    if (partialView.contains(subscriber)) {
-      counters.leaseExpiries++;
-    }
-    removeFromPartialView(nowMicros, subscriber);
   }
 
   private void onDroppedSubscription(long nowMicros, PeerId holder) {
@@ -316,7 +330,24 @@ public final class Scamp implements Protocol {
     } else {
       removeFromInView(nowMicros, from);
     }
-    boolean holdsSender = partialView.contains(from);
+    int held = partialView.indexOf(from);
+    if (held >= 0) {
+      int arcGeneration = partialView.tag(held);
+      if (arcGeneration == UNKNOWN_GENERATION) {
+        partialView.setTag(held, heartbeat.leaseGeneration());
+      } else if (arcGeneration < heartbeat.leaseGeneration() && partialView.size() == 1) {
+        // Never let an expiry empty the PartialView: the arc still leads to a live peer, and
+        // without it this peer could not gossip until it keeps a new subscription.
+        partialView.setTag(held, heartbeat.leaseGeneration());
+      } else if (arcGeneration < heartbeat.leaseGeneration()) {
+        // The sender has handed its lease over to newer arcs: this one has expired.
+        counters.leaseExpiries++;
+        removeFromPartialView(nowMicros, from);
+        env.send(from, new DroppedSubscription());
+        return;
+      }
+    }
+    boolean holdsSender = held >= 0;
     if (heartbeat.receiverHoldsSender() && !holdsSender) {
       // The sender counts us as an in-neighbour, but we dropped that arc: correct it.
       counters.bookkeepingRepairs++;
@@ -345,7 +376,7 @@ public final class Scamp implements Protocol {
     sendHeartbeats();
     expireArcs(nowMicros);
     if (nowMicros - leaseHandoverMicros >= 0) {
-      endOldLease(nowMicros);
+      handOverLease(nowMicros);
     }
     boolean knowsAnybody = bootstrapContact != null || !recentPeers.isEmpty();
     if (knowsAnybody && nowMicros - lastHeardFromHolderMicros >= config.isolationTimeoutMicros()) {
@@ -362,19 +393,19 @@ public final class Scamp implements Protocol {
   private void sendHeartbeats() {
     for (int i = 0; i < partialView.size(); i++) {
       PeerId member = partialView.get(i);
-      env.send(member, new Heartbeat(true, inView.contains(member)));
+      env.send(member, new Heartbeat(true, inView.contains(member), leaseGeneration));
     }
     for (int i = 0; i < inView.size(); i++) {
       PeerId member = inView.get(i);
       if (!partialView.contains(member)) {
-        env.send(member, new Heartbeat(false, true));
+        env.send(member, new Heartbeat(false, true, leaseGeneration));
       }
     }
   }
 
   private void expireArcs(long nowMicros) {
-    // Renewals end their old arcs themselves (endOldLease); this is the safety net for arcs whose
-    // subscriber could not, e.g. because the hand-over message was lost.
+    // Heartbeats end the arcs of older leases; this is the safety net for a subscriber that keeps
+    // neither renewing nor failing.
     long leaseLimit = 2 * config.leaseMicros() + config.leaseGraceMicros();
     for (int i = partialView.size() - 1; i >= 0; i--) {
       PeerId member = partialView.get(i);
@@ -413,42 +444,39 @@ public final class Scamp implements Protocol {
     }
     lastHeardFromHolderMicros = nowMicros;
     scheduleLeaseRenewal(nowMicros);
-    if (isRenewal && through != null) {
-      renewalSentMicros = nowMicros;
-      leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
-    }
     if (through != null) {
-      env.send(through, new Subscription(self, config.walkHops(), 0, isRenewal));
+      int previousLeaseArcs = keptSinceResubscription;
+      keptSinceResubscription = 0;
+      isRenewalPending = isRenewal;
+      leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
+      env.send(
+          through,
+          new Subscription(
+              self,
+              config.walkHops(),
+              0,
+              leaseGeneration + 1,
+              isRenewal ? Math.min(0xFFFF, previousLeaseArcs) : 0,
+              isRenewal));
     }
   }
 
   /**
-   * Lease hand-over: once the renewal has brought new in-links, the arcs of the previous lease end
-   * (their holders are told), so at any time one generation of arcs points at this peer. With
-   * holder-side expiry alone, renewals overlap the old lease by the grace period and the views grow
-   * by that fraction every lease period. If no new in-link arrived, the old ones stay and the
-   * renewal is retried at the next tick.
+   * Lease hand-over: once the new subscription has brought in-links, this peer moves to the new
+   * generation and its heartbeats make the holders of older arcs drop them, so one generation of
+   * arcs points at it. Without the hand-over, holder-side expiry alone overlaps each renewal with
+   * the old lease by the grace period, and views grew by that fraction every lease period. If no
+   * new in-link arrived, the old arcs stay and the renewal is retried at the next tick.
    */
-  private void endOldLease(long nowMicros) {
+  private void handOverLease(long nowMicros) {
     leaseHandoverMicros = Long.MAX_VALUE;
-    boolean hasNewInLink = false;
-    for (int i = 0; i < inView.size(); i++) {
-      if (inView.addedMicros(i) - renewalSentMicros >= 0) {
-        hasNewInLink = true;
-        break;
+    if (keptSinceResubscription == 0) {
+      if (isRenewalPending) {
+        nextLeaseRenewalMicros = nowMicros;
       }
-    }
-    if (!hasNewInLink) {
-      nextLeaseRenewalMicros = nowMicros;
       return;
     }
-    for (int i = inView.size() - 1; i >= 0; i--) {
-      if (inView.addedMicros(i) - renewalSentMicros < 0) {
-        PeerId oldHolder = inView.get(i);
-        env.send(oldHolder, new ExpiredSubscription());
-        removeFromInView(nowMicros, oldHolder);
-      }
-    }
+    leaseGeneration++;
   }
 
   private void scheduleLeaseRenewal(long nowMicros) {
@@ -512,9 +540,10 @@ public final class Scamp implements Protocol {
     }
   }
 
-  private void addToPartialView(long nowMicros, PeerId peer) {
+  private void addToPartialView(long nowMicros, PeerId peer, int leaseGeneration) {
     rememberRecent(nowMicros, peer);
     if (!peer.equals(self) && partialView.add(peer, nowMicros)) {
+      partialView.setTag(partialView.size() - 1, leaseGeneration);
       listener.partialViewAdded(nowMicros, peer);
     }
   }
@@ -580,6 +609,10 @@ public final class Scamp implements Protocol {
 
   public boolean hasLeft() {
     return hasLeft;
+  }
+
+  public int leaseGeneration() {
+    return leaseGeneration;
   }
 
   public MembershipCounters counters() {

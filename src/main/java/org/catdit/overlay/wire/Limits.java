@@ -12,6 +12,12 @@ public final class Limits {
 
   private Limits() {}
 
+  static void checkGeneration(int generation) {
+    if (generation < 0) {
+      throw new IllegalArgumentException("lease generation out of range: " + generation);
+    }
+  }
+
   static void checkHops(int hops) {
     if (hops < 0 || hops > MAX_HOPS) {
       throw new IllegalArgumentException("hop count out of range: " + hops);

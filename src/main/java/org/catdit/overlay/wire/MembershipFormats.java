@@ -13,13 +13,20 @@ final class MembershipFormats {
             out.writePeerId(message.subscriber())
                 .writeByte(message.walkHops())
                 .writeUnsignedShort(message.proposerDegree())
+                .writeInt(message.leaseGeneration())
+                .writeUnsignedShort(message.requestedArcs())
                 .writeBoolean(message.isRenewal());
           }
 
           @Override
           public Subscription read(WireReader in) throws MalformedMessageException {
             return new Subscription(
-                in.readPeerId(), in.readUnsignedByte(), in.readUnsignedShort(), in.readBoolean());
+                in.readPeerId(),
+                in.readUnsignedByte(),
+                in.readUnsignedShort(),
+                in.readInt(),
+                in.readUnsignedShort(),
+                in.readBoolean());
           }
         });
     codec.register(
@@ -27,16 +34,30 @@ final class MembershipFormats {
         new MessageFormat<ForwardedSubscription>() {
           @Override
           public void write(ForwardedSubscription message, WireWriter out) {
-            out.writePeerId(message.subscriber()).writeByte(message.hopsLeft());
+            out.writePeerId(message.subscriber())
+                .writeByte(message.hopsLeft())
+                .writeInt(message.leaseGeneration());
           }
 
           @Override
           public ForwardedSubscription read(WireReader in) throws MalformedMessageException {
-            return new ForwardedSubscription(in.readPeerId(), in.readUnsignedByte());
+            return new ForwardedSubscription(in.readPeerId(), in.readUnsignedByte(), in.readInt());
           }
         });
     codec.register(MessageType.KEPT_SUBSCRIPTION, empty(new KeptSubscription()));
-    codec.register(MessageType.JOIN_ACCEPTED, empty(new JoinAccepted()));
+    codec.register(
+        MessageType.JOIN_ACCEPTED,
+        new MessageFormat<JoinAccepted>() {
+          @Override
+          public void write(JoinAccepted message, WireWriter out) {
+            out.writeInt(message.leaseGeneration());
+          }
+
+          @Override
+          public JoinAccepted read(WireReader in) throws MalformedMessageException {
+            return new JoinAccepted(in.readInt());
+          }
+        });
     codec.register(
         MessageType.REPLACE_SUBSCRIPTION,
         new MessageFormat<ReplaceSubscription>() {
@@ -52,7 +73,6 @@ final class MembershipFormats {
         });
     codec.register(MessageType.REMOVE_SUBSCRIPTION, empty(new RemoveSubscription()));
     codec.register(MessageType.DROPPED_SUBSCRIPTION, empty(new DroppedSubscription()));
-    codec.register(MessageType.EXPIRED_SUBSCRIPTION, empty(new ExpiredSubscription()));
     codec.register(
         MessageType.HEARTBEAT,
         new MessageFormat<Heartbeat>() {
@@ -60,7 +80,7 @@ final class MembershipFormats {
           public void write(Heartbeat message, WireWriter out) {
             int flags =
                 (message.senderHoldsReceiver() ? 1 : 0) | (message.receiverHoldsSender() ? 2 : 0);
-            out.writeByte(flags);
+            out.writeByte(flags).writeInt(message.leaseGeneration());
           }
 
           @Override
@@ -69,7 +89,7 @@ final class MembershipFormats {
             if ((flags & ~3) != 0) {
               throw new MalformedMessageException("unknown heartbeat flags " + flags);
             }
-            return new Heartbeat((flags & 1) != 0, (flags & 2) != 0);
+            return new Heartbeat((flags & 1) != 0, (flags & 2) != 0, in.readInt());
           }
         });
   }

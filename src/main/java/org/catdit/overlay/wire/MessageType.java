@@ -14,8 +14,7 @@ public enum MessageType {
   REPLACE_SUBSCRIPTION(5),
   REMOVE_SUBSCRIPTION(6),
   DROPPED_SUBSCRIPTION(7),
-  HEARTBEAT(8),
-  EXPIRED_SUBSCRIPTION(9);
+  HEARTBEAT(8);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 

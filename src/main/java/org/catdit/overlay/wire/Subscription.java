@@ -10,25 +10,35 @@ import org.catdit.overlay.core.PeerId;
  * else it returns to the proposer; a {@code proposerDegree} of 0 means the step is already accepted
  * (the first send, or a returned step).
  *
+ * @param leaseGeneration the subscriber's lease generation that the arcs made from this
+ *     subscription belong to
+ * @param requestedArcs for a renewal, how many arcs the subscriber asks for (what its previous
+ *     lease brought); 0 for a join
  * @param isRenewal a lease renewal by a peer that is already a member, rather than a join
  */
-public record Subscription(PeerId subscriber, int walkHops, int proposerDegree, boolean isRenewal)
+public record Subscription(
+    PeerId subscriber,
+    int walkHops,
+    int proposerDegree,
+    int leaseGeneration,
+    int requestedArcs,
+    boolean isRenewal)
     implements Message {
   public Subscription {
     Limits.checkHops(walkHops);
     if (proposerDegree < 0 || proposerDegree > 0xFFFF) {
       throw new IllegalArgumentException("proposer degree out of range: " + proposerDegree);
     }
-  }
-
-  /** A join sent to a contact by the subscriber itself. */
-  public Subscription(PeerId subscriber, int walkHops) {
-    this(subscriber, walkHops, 0, false);
+    Limits.checkGeneration(leaseGeneration);
+    if (requestedArcs < 0 || requestedArcs > 0xFFFF) {
+      throw new IllegalArgumentException("requested arcs out of range: " + requestedArcs);
+    }
   }
 
   /** The same subscription one step further along its walk. */
   public Subscription step(int hopsLeft, int degree) {
-    return new Subscription(subscriber, hopsLeft, degree, isRenewal);
+    return new Subscription(
+        subscriber, hopsLeft, degree, leaseGeneration, requestedArcs, isRenewal);
   }
 
   @Override

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.wire.DroppedSubscription;
-import org.catdit.overlay.wire.ExpiredSubscription;
 import org.catdit.overlay.wire.ForwardedSubscription;
 import org.catdit.overlay.wire.Heartbeat;
 import org.catdit.overlay.wire.JoinAccepted;
@@ -45,7 +44,7 @@ class ScampTest {
    */
   private static void holdPeers(Scamp scamp, FakeEnvironment env, int... numbers) {
     for (int number : numbers) {
-      scamp.onMessage(env.now(), peer(number), new JoinAccepted());
+      scamp.onMessage(env.now(), peer(number), new JoinAccepted(0));
     }
     env.takeSent();
   }
@@ -61,7 +60,9 @@ class ScampTest {
   void joinSendsTheSubscriptionToTheContact() {
     Scamp scamp = scamp(STATIC.withWalkHops(3));
     scamp.join(0, peer(7));
-    assertEquals(List.of(new FakeEnvironment.Sent(peer(7), new Subscription(SELF, 3))), env.sent());
+    assertEquals(
+        List.of(new FakeEnvironment.Sent(peer(7), new Subscription(SELF, 3, 0, 0, 0, false))),
+        env.sent());
   }
 
   @Test
@@ -69,7 +70,7 @@ class ScampTest {
     Scamp scamp = scamp(STATIC.withC(2));
     holdPeers(scamp, env, 1, 2, 3);
 
-    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0));
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, 0, 0, false));
 
     List<PeerId> forwardedTo = env.recipientsOf(ForwardedSubscription.class);
     assertEquals(3 + 2, forwardedTo.size(), "every member plus c = 2 copies");
@@ -89,7 +90,7 @@ class ScampTest {
   @Test
   void contactWithAnEmptyViewKeepsTheNewcomerItself() {
     Scamp scamp = scamp(STATIC);
-    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0));
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, 0, 0, false));
 
     assertTrue(scamp.holds(NEWCOMER));
     assertTrue(scamp.isHeldBy(NEWCOMER));
@@ -107,9 +108,9 @@ class ScampTest {
       for (int trial = 0; trial < trials; trial++) {
         Scamp scamp = new Scamp(trialEnv, STATIC);
         for (int member = 1; member <= viewSize; member++) {
-          scamp.onMessage(0, peer(member), new JoinAccepted());
+          scamp.onMessage(0, peer(member), new JoinAccepted(0));
         }
-        scamp.onMessage(0, peer(50), new ForwardedSubscription(NEWCOMER, 20));
+        scamp.onMessage(0, peer(50), new ForwardedSubscription(NEWCOMER, 20, 0));
         if (scamp.holds(NEWCOMER)) {
           kept++;
         }
@@ -122,7 +123,7 @@ class ScampTest {
   @Test
   void keeperTellsTheSubscriberDirectly() {
     Scamp scamp = scamp(STATIC);
-    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20));
+    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20, 0));
 
     assertTrue(scamp.holds(NEWCOMER), "an empty view keeps with probability 1");
     assertEquals(List.of(NEWCOMER), env.recipientsOf(KeptSubscription.class));
@@ -132,7 +133,7 @@ class ScampTest {
   void subscriptionAlreadyHeldIsForwardedNeverKeptTwice() {
     Scamp scamp = scamp(STATIC);
     holdPeers(scamp, env, 1, 2);
-    scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(2), 9));
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(2), 9, 0));
 
     assertEquals(2, scamp.partialViewSize());
     List<ForwardedSubscription> forwarded = env.sentOfType(ForwardedSubscription.class);
@@ -145,7 +146,7 @@ class ScampTest {
   void ownSubscriptionIsForwardedNotKept() {
     Scamp scamp = scamp(STATIC);
     holdPeers(scamp, env, 1);
-    scamp.onMessage(0, peer(1), new ForwardedSubscription(SELF, 9));
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(SELF, 9, 0));
 
     assertFalse(scamp.holds(SELF));
     assertEquals(List.of(peer(1)), env.recipientsOf(ForwardedSubscription.class));
@@ -156,7 +157,7 @@ class ScampTest {
     Scamp scamp = scamp(STATIC);
     holdPeers(scamp, env, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
     // Already held: cannot keep, budget spent: dropped and counted.
-    scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(2), 0));
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(2), 0, 0));
     assertTrue(env.sentOfType(ForwardedSubscription.class).isEmpty());
     assertEquals(1, scamp.counters().subscriptionsDropped());
 
@@ -165,7 +166,7 @@ class ScampTest {
     for (int i = 0; i < 50; i++) {
       Scamp fresh = new Scamp(env, STATIC);
       holdPeers(fresh, env, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-      fresh.onMessage(0, peer(1), new ForwardedSubscription(NEWCOMER, 0));
+      fresh.onMessage(0, peer(1), new ForwardedSubscription(NEWCOMER, 0, 0));
       assertTrue(fresh.holds(NEWCOMER));
       assertTrue(
           env.takeSent().stream().noneMatch(s -> s.message() instanceof ForwardedSubscription));
@@ -248,9 +249,9 @@ class ScampTest {
         env.sent().stream().filter(s -> s.message() instanceof Heartbeat).toList();
     assertEquals(
         List.of(
-            new FakeEnvironment.Sent(peer(1), new Heartbeat(true, false)),
-            new FakeEnvironment.Sent(peer(2), new Heartbeat(true, true)),
-            new FakeEnvironment.Sent(peer(3), new Heartbeat(false, true))),
+            new FakeEnvironment.Sent(peer(1), new Heartbeat(true, false, 0)),
+            new FakeEnvironment.Sent(peer(2), new Heartbeat(true, true, 0)),
+            new FakeEnvironment.Sent(peer(3), new Heartbeat(false, true, 0))),
         heartbeats);
   }
 
@@ -258,16 +259,16 @@ class ScampTest {
   void heartbeatsRepairBookkeepingBothWays() {
     Scamp scamp = scamp(MAINTAINED);
     // Peer 4 says it holds us, but its KeptSubscription was lost: add it to the InView.
-    scamp.onMessage(0, peer(4), new Heartbeat(true, false));
+    scamp.onMessage(0, peer(4), new Heartbeat(true, false, 0));
     assertTrue(scamp.isHeldBy(peer(4)));
 
     // Peer 5 thinks we hold it, but we do not: tell it.
-    scamp.onMessage(0, peer(5), new Heartbeat(false, true));
+    scamp.onMessage(0, peer(5), new Heartbeat(false, true, 0));
     assertEquals(List.of(peer(5)), env.recipientsOf(DroppedSubscription.class));
 
     // We hold peer 6 but it does not know: tell it again.
     holdPeers(scamp, env, 6);
-    scamp.onMessage(0, peer(6), new Heartbeat(false, false));
+    scamp.onMessage(0, peer(6), new Heartbeat(false, false, 0));
     assertEquals(List.of(peer(6)), env.recipientsOf(KeptSubscription.class));
     assertEquals(3, scamp.counters().bookkeepingRepairs());
   }
@@ -280,7 +281,7 @@ class ScampTest {
     // Peer 2 keeps talking; 1 and 3 fall silent.
     for (long t = SECOND; t <= 6 * SECOND; t += SECOND) {
       env.advanceTo(t);
-      scamp.onMessage(t, peer(2), new Heartbeat(false, true));
+      scamp.onMessage(t, peer(2), new Heartbeat(false, true, 0));
     }
     assertEquals(List.of(peer(2)), scamp.partialView());
     assertEquals(List.of(), scamp.inView());
@@ -295,7 +296,7 @@ class ScampTest {
     env.takeSent();
     // Peer 1 stays alive (it answers), but nobody holds us: no heartbeat says senderHoldsReceiver.
     for (long t = SECOND; t <= 6 * SECOND; t += SECOND) {
-      scamp.onMessage(t, peer(1), new Heartbeat(false, true));
+      scamp.onMessage(t, peer(1), new Heartbeat(false, true, 0));
       env.advanceTo(t);
     }
     assertEquals(1, scamp.counters().rejoins());
@@ -308,7 +309,7 @@ class ScampTest {
     scamp.join(0, peer(1));
     holdPeers(scamp, env, 1);
     for (long t = SECOND; t <= 20 * SECOND; t += SECOND) {
-      scamp.onMessage(t, peer(1), new Heartbeat(true, true));
+      scamp.onMessage(t, peer(1), new Heartbeat(true, true, 0));
       env.advanceTo(t);
     }
     assertEquals(0, scamp.counters().rejoins());
@@ -318,12 +319,12 @@ class ScampTest {
   void unrenewedLeasesExpireAtTheHolder() {
     long lease = 30 * SECOND;
     Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
-    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20));
+    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20, 0));
     assertTrue(scamp.holds(NEWCOMER));
     env.takeSent();
-    for (long t = SECOND; t <= 2 * lease + 4 * SECOND; t += SECOND) {
+    for (long t = SECOND; t <= 2 * lease + 6 * SECOND; t += SECOND) {
       // The subscriber stays alive but never hands its lease over.
-      scamp.onMessage(t, NEWCOMER, new Heartbeat(false, true));
+      scamp.onMessage(t, NEWCOMER, new Heartbeat(false, true, 0));
       env.advanceTo(t);
     }
     assertFalse(scamp.holds(NEWCOMER), "the subscription expired at the holder");
@@ -332,52 +333,119 @@ class ScampTest {
   }
 
   @Test
-  void renewalHandsTheLeaseOverOnceNewArcsArrive() {
+  void renewalSubscribesTheNextGenerationAndHandsOverOnceNewArcsArrive() {
     long lease = 30 * SECOND;
     Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
     scamp.join(0, peer(1));
     holdPeers(scamp, env, 1);
-    heldByPeers(scamp, env, 11, 12);
+    heldByPeers(scamp, env, 11);
     long renewedAt = -1;
     for (long t = SECOND; t <= lease + 6 * SECOND; t += SECOND) {
-      for (int holder : new int[] {11, 12, 13}) {
-        if (scamp.isHeldBy(peer(holder))) {
-          scamp.onMessage(t, peer(holder), new Heartbeat(true, false));
-        }
-      }
-      scamp.onMessage(t, peer(1), new Heartbeat(false, true));
+      scamp.onMessage(t, peer(11), new Heartbeat(true, false, 0));
+      scamp.onMessage(t, peer(1), new Heartbeat(false, true, 0));
       env.advanceTo(t);
-      if (renewedAt < 0 && !env.sentOfType(Subscription.class).isEmpty()) {
+      List<Subscription> renewals =
+          env.sentOfType(Subscription.class).stream().filter(Subscription::isRenewal).toList();
+      if (renewedAt < 0 && !renewals.isEmpty()) {
         renewedAt = t;
-        Subscription renewal = env.sentOfType(Subscription.class).get(0);
-        assertTrue(renewal.isRenewal());
-        // The renewal brings one new holder.
+        assertEquals(1, renewals.get(0).leaseGeneration(), "the next generation");
+        assertEquals(0, scamp.leaseGeneration(), "not before new arcs arrive");
         scamp.onMessage(t, peer(13), new KeptSubscription());
       }
     }
     assertTrue(renewedAt > 0 && renewedAt <= lease, "renewed within the lease: " + renewedAt);
-    assertEquals(List.of(peer(12), peer(11)), env.recipientsOf(ExpiredSubscription.class));
-    assertEquals(List.of(peer(13)), scamp.inView(), "one generation of arcs remains");
+    assertEquals(1, scamp.leaseGeneration(), "handed over");
+    List<Heartbeat> beats = env.sentOfType(Heartbeat.class);
+    assertEquals(1, beats.get(beats.size() - 1).leaseGeneration(), "heartbeats announce it");
   }
 
   @Test
-  void holderDropsTheArcWhenTheLeaseIsHandedOver() {
-    Scamp scamp = scamp(STATIC);
-    holdPeers(scamp, env, 1, 2);
-    scamp.onMessage(0, peer(1), new ExpiredSubscription());
-    assertEquals(List.of(peer(2)), scamp.partialView());
+  void renewalWithoutNewArcsKeepsTheOldLeaseAndRetries() {
+    long lease = 30 * SECOND;
+    Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 1);
+    heldByPeers(scamp, env, 11);
+    for (long t = SECOND; t <= lease + 8 * SECOND; t += SECOND) {
+      scamp.onMessage(t, peer(11), new Heartbeat(true, false, 0));
+      scamp.onMessage(t, peer(1), new Heartbeat(false, true, 0));
+      env.advanceTo(t);
+    }
+    assertEquals(0, scamp.leaseGeneration());
+    long renewals =
+        env.sentOfType(Subscription.class).stream().filter(Subscription::isRenewal).count();
+    assertTrue(renewals >= 2, "retried: " + renewals);
+  }
+
+  @Test
+  void holderDropsAnArcOfAnOlderLeaseGeneration() {
+    Scamp scamp = scamp(MAINTAINED);
+    holdPeers(scamp, env, 2);
+    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20, 3));
+    assertTrue(scamp.holds(NEWCOMER));
+    scamp.onMessage(0, NEWCOMER, new Heartbeat(false, true, 3));
+    assertTrue(scamp.holds(NEWCOMER), "same generation: still valid");
+    scamp.onMessage(0, NEWCOMER, new Heartbeat(false, true, 4));
+    assertFalse(scamp.holds(NEWCOMER), "the subscriber moved on to generation 4");
     assertEquals(1, scamp.counters().leaseExpiries());
+    assertTrue(env.recipientsOf(DroppedSubscription.class).contains(NEWCOMER));
   }
 
   @Test
-  void leaseRenewalCopiesTheViewButAddsNoExtraArcs() {
-    Scamp scamp = scamp(STATIC.withC(3));
-    holdPeers(scamp, env, 1, 2, 3);
-    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, true));
+  void replacementArcLearnsItsGenerationFromTheFirstHeartbeat() {
+    Scamp scamp = scamp(MAINTAINED);
+    holdPeers(scamp, env, 1, 2);
+    scamp.onMessage(0, peer(1), new ReplaceSubscription(peer(7)));
+    scamp.onMessage(0, peer(7), new Heartbeat(false, true, 9));
+    assertTrue(scamp.holds(peer(7)), "an unknown generation adopts the first one heard");
+    scamp.onMessage(0, peer(7), new Heartbeat(false, true, 10));
+    assertFalse(scamp.holds(peer(7)));
+  }
 
-    assertEquals(List.of(peer(1), peer(2), peer(3)), env.recipientsOf(ForwardedSubscription.class));
+  @Test
+  void leaseRenewalAsksForAsManyArcsAsItsPreviousLeaseBrought() {
+    Scamp scamp = scamp(STATIC.withC(1));
+    holdPeers(scamp, env, 1, 2, 3);
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, 4, 7, true));
+
+    List<ForwardedSubscription> copies = env.sentOfType(ForwardedSubscription.class);
+    assertEquals(7, copies.size(), "as many as requested, members drawn at random");
+    assertTrue(copies.stream().allMatch(copy -> copy.leaseGeneration() == 4));
     assertTrue(env.recipientsOf(JoinAccepted.class).isEmpty(), "a renewing peer has its views");
     assertFalse(scamp.isHeldBy(NEWCOMER));
+
+    env.takeSent();
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, 5, 0, true));
+    assertEquals(2, env.sentOfType(ForwardedSubscription.class).size(), "at least c+1");
+  }
+
+  @Test
+  void renewalRequestsWhatTheCurrentLeaseBrought() {
+    long lease = 30 * SECOND;
+    Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 1);
+    heldByPeers(scamp, env, 11, 12, 13);
+    scamp.onMessage(0, peer(11), new KeptSubscription()); // a repeat from a known holder
+    for (long t = SECOND; t <= lease; t += SECOND) {
+      for (int holder : new int[] {11, 12, 13}) {
+        scamp.onMessage(t, peer(holder), new Heartbeat(true, false, 0));
+      }
+      scamp.onMessage(t, peer(1), new Heartbeat(false, true, 0));
+      env.advanceTo(t);
+    }
+    List<Subscription> renewals =
+        env.sentOfType(Subscription.class).stream().filter(Subscription::isRenewal).toList();
+    assertEquals(1, renewals.size());
+    assertEquals(3, renewals.get(0).requestedArcs());
+  }
+
+  @Test
+  void expiryNeverEmptiesThePartialView() {
+    Scamp scamp = scamp(MAINTAINED);
+    scamp.onMessage(0, peer(5), new ForwardedSubscription(NEWCOMER, 20, 3));
+    scamp.onMessage(0, NEWCOMER, new Heartbeat(false, true, 4));
+    assertTrue(scamp.holds(NEWCOMER), "the only out-link stays");
   }
 
   @Test
@@ -402,11 +470,11 @@ class ScampTest {
     Scamp scamp = scamp(STATIC.withWalkHops(4));
     holdPeers(scamp, env, 1, 2);
     heldByPeers(scamp, env, 3);
-    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 4));
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 4, 0, 0, 0, false));
 
     List<Subscription> walked = env.sentOfType(Subscription.class);
     assertEquals(1, walked.size());
-    assertEquals(new Subscription(NEWCOMER, 3, 3, false), walked.get(0));
+    assertEquals(new Subscription(NEWCOMER, 3, 3, 0, 0, false), walked.get(0));
     assertTrue(
         List.of(peer(1), peer(2), peer(3)).contains(env.recipientsOf(Subscription.class).get(0)));
     assertTrue(
@@ -422,9 +490,9 @@ class ScampTest {
       FakeEnvironment trialEnv = new FakeEnvironment(SELF, trial);
       Scamp scamp = new Scamp(trialEnv, STATIC);
       holdPeers(scamp, trialEnv, 1, 2, 3, 4);
-      scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 2, 1, false));
+      scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 2, 1, 0, 0, false));
       FakeEnvironment.Sent first = trialEnv.sent().get(0);
-      if (first.message().equals(new Subscription(NEWCOMER, 2, 0, false))
+      if (first.message().equals(new Subscription(NEWCOMER, 2, 0, 0, 0, false))
           && first.to().equals(peer(1))) {
         returned++;
       }
@@ -436,7 +504,7 @@ class ScampTest {
   void walkEndsAtTheEffectiveContact() {
     Scamp scamp = scamp(STATIC.withWalkHops(4));
     holdPeers(scamp, env, 1);
-    scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 0, 0, false));
+    scamp.onMessage(0, peer(1), new Subscription(NEWCOMER, 0, 0, 0, 0, false));
     assertEquals(List.of(NEWCOMER), env.recipientsOf(JoinAccepted.class));
     assertEquals(List.of(peer(1), peer(1)), env.recipientsOf(ForwardedSubscription.class));
   }
@@ -489,8 +557,8 @@ class ScampTest {
   void aLeftPeerIgnoresEverything() {
     Scamp scamp = scamp(STATIC);
     scamp.leave(0);
-    scamp.onMessage(0, peer(1), new ForwardedSubscription(NEWCOMER, 3));
-    scamp.onMessage(0, peer(1), new JoinAccepted());
+    scamp.onMessage(0, peer(1), new ForwardedSubscription(NEWCOMER, 3, 0));
+    scamp.onMessage(0, peer(1), new JoinAccepted(0));
     assertEquals(0, scamp.partialViewSize());
     assertTrue(env.sent().isEmpty());
   }

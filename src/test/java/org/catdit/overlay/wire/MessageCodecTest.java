@@ -16,17 +16,16 @@ class MessageCodecTest {
 
   static List<Message> samples() {
     return List.of(
-        new Subscription(peer(1), 8),
-        new Subscription(peer(2), 0, 65535, true),
-        new ForwardedSubscription(peer(3), 255),
+        new Subscription(peer(1), 8, 0, 0, 0, false),
+        new Subscription(peer(2), 0, 65535, Integer.MAX_VALUE, 65535, true),
+        new ForwardedSubscription(peer(3), 255, 7),
         new KeptSubscription(),
-        new JoinAccepted(),
+        new JoinAccepted(12),
         new ReplaceSubscription(peer(4)),
         new RemoveSubscription(),
         new DroppedSubscription(),
-        new ExpiredSubscription(),
-        new Heartbeat(true, false),
-        new Heartbeat(false, true));
+        new Heartbeat(true, false, 0),
+        new Heartbeat(false, true, 5));
   }
 
   @Test
@@ -52,10 +51,36 @@ class MessageCodecTest {
     // Pinned bytes: changing a format breaks peers already deployed.
     assertArrayEquals(
         new byte[] {
-          1, 0, 0, 0, 0, 0, 0, (byte) 0xFE, (byte) 0xED, 0, 0, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0
+          1,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          (byte) 0xFE,
+          (byte) 0xED,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          1,
+          8,
+          0,
+          0,
+          0,
+          0,
+          0,
+          2,
+          0,
+          9,
+          1
         },
-        codec.encode(new Subscription(peer(1), 8)));
-    assertArrayEquals(new byte[] {8, 3}, codec.encode(new Heartbeat(true, true)));
+        codec.encode(new Subscription(peer(1), 8, 0, 2, 9, true)));
+    assertArrayEquals(new byte[] {8, 3, 0, 0, 1, 0}, codec.encode(new Heartbeat(true, true, 256)));
   }
 
   @Test
@@ -78,7 +103,12 @@ class MessageCodecTest {
     assertThrows(MalformedMessageException.class, () -> codec.decode(withTrailer));
     assertThrows(MalformedMessageException.class, () -> codec.decode(new byte[] {(byte) 200}));
     assertThrows(MalformedMessageException.class, () -> codec.decode(new byte[] {0}));
-    assertThrows(MalformedMessageException.class, () -> codec.decode(new byte[] {8, 4}));
+    assertThrows(
+        MalformedMessageException.class, () -> codec.decode(new byte[] {8, 4, 0, 0, 0, 0}));
+    assertThrows(
+        MalformedMessageException.class,
+        () -> codec.decode(new byte[] {8, 1, (byte) 0xFF, 0, 0, 0}),
+        "negative lease generation");
     assertThrows(
         MalformedMessageException.class,
         () -> codec.decode(new byte[Limits.MAX_MESSAGE_BYTES + 1]),
