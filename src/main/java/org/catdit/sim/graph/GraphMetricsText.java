@@ -24,7 +24,7 @@ public final class GraphMetricsText {
         out.max());
     line(
         text,
-        "in-degree: min %d, mean %.2f, sd %.2f, max %d; %,d peers in nobody's view",
+        "in-degree: min %d, mean %.2f, sd %.2f, max %d; peers in nobody's view: %,d",
         in.min(),
         in.mean(),
         in.standardDeviation(),
@@ -33,7 +33,7 @@ public final class GraphMetricsText {
     line(text, "isolated peers (in- or out-degree 0): %,d", metrics.isolatedPeerCount());
     line(
         text,
-        "strongly connected: %s (%,d components, largest %,d peers)",
+        "strongly connected: %s (strong components: %,d, largest %,d peers)",
         metrics.isStronglyConnected() ? "yes" : "no",
         metrics.strongComponents().count(),
         metrics.strongComponents().largestSize());

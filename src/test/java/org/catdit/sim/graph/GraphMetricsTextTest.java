@@ -17,8 +17,9 @@ class GraphMetricsTextTest {
 
     assertEquals(8, text.lines().count());
     assertTrue(text.contains("overlay: 7 peers, 7 directed links"), text);
-    assertTrue(text.contains("1 peers in nobody's view"), text);
-    assertTrue(text.contains("strongly connected: no (3 components, largest 3 peers)"), text);
+    assertTrue(text.contains("peers in nobody's view: 1"), text);
+    assertTrue(
+        text.contains("strongly connected: no (strong components: 3, largest 3 peers)"), text);
     assertTrue(text.contains("weak components: 2"), text);
     assertTrue(text.contains("diameter = 3 (exact"), text); // peer 6 -> 0 -> 1 -> 2
   }
