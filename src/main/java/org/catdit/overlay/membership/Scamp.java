@@ -55,6 +55,11 @@ public final class Scamp implements Protocol {
 
   private PeerId bootstrapContact;
 
+  /** False from join() until the overlay answers (JoinAccepted or KeptSubscription). */
+  private boolean isJoined = true;
+
+  private long lastJoinAttemptMicros;
+
   /**
    * The last few peers this one was linked with: contacts for a rejoin when both views are empty.
    */
@@ -113,7 +118,9 @@ public final class Scamp implements Protocol {
       return;
     }
     bootstrapContact = contact;
+    isJoined = false;
     lastHeardFromHolderMicros = nowMicros;
+    lastJoinAttemptMicros = nowMicros;
     keptSinceResubscription = 0;
     env.send(contact, new Subscription(self, config.walkHops(), 0, leaseGeneration, 0, false));
     scheduleLeaseRenewal(nowMicros);
@@ -186,6 +193,17 @@ public final class Scamp implements Protocol {
   private void onSubscription(long nowMicros, PeerId from, Subscription subscription) {
     PeerId subscriber = subscription.subscriber();
     if (subscriber.equals(self)) {
+      return;
+    }
+    if (!isJoined) {
+      // Not part of the overlay yet (our own join may have been lost): acting as a contact would
+      // start a separate island, so pass the subscription on towards our own contact.
+      if (subscription.walkHops() > 0) {
+        counters.subscriptionsWalked++;
+        env.send(bootstrapContact, subscription.step(subscription.walkHops() - 1, 0));
+      } else {
+        counters.subscriptionsDropped++;
+      }
       return;
     }
     int degree = neighbourCountExcept(subscriber);
@@ -286,6 +304,7 @@ public final class Scamp implements Protocol {
   }
 
   private void onKeptSubscription(long nowMicros, PeerId keeper) {
+    isJoined = true;
     if (!inView.contains(keeper)) {
       // A new arc of the current lease (a repeated notice from a known holder is not).
       keptSinceResubscription++;
@@ -295,6 +314,7 @@ public final class Scamp implements Protocol {
   }
 
   private void onJoinAccepted(long nowMicros, PeerId contact, JoinAccepted accepted) {
+    isJoined = true;
     addToPartialView(nowMicros, contact, accepted.leaseGeneration());
   }
 
@@ -329,6 +349,14 @@ public final class Scamp implements Protocol {
       }
     } else {
       removeFromInView(nowMicros, from);
+    }
+    if (partialView.isEmpty() && heartbeat.senderHoldsReceiver()) {
+      // An empty PartialView cannot gossip, and SCAMP only fills it when others subscribe (lost
+      // JoinAccepted or forwarded subscriptions can leave it empty on a lossy network): take the
+      // in-neighbour that just spoke as an out-neighbour, as if we had kept its subscription.
+      counters.bookkeepingRepairs++;
+      keep(nowMicros, from, heartbeat.leaseGeneration());
+      return;
     }
     int held = partialView.indexOf(from);
     if (held >= 0) {
@@ -379,7 +407,15 @@ public final class Scamp implements Protocol {
       handOverLease(nowMicros);
     }
     boolean knowsAnybody = bootstrapContact != null || !recentPeers.isEmpty();
-    if (knowsAnybody && nowMicros - lastHeardFromHolderMicros >= config.isolationTimeoutMicros()) {
+    if (!isJoined && nowMicros - lastJoinAttemptMicros >= 2 * config.heartbeatIntervalMicros()) {
+      // No answer to our join yet: the subscription or its answer was lost; ask again.
+      counters.rejoins++;
+      lastJoinAttemptMicros = nowMicros;
+      env.send(
+          bootstrapContact,
+          new Subscription(self, config.walkHops(), 0, leaseGeneration, 0, false));
+    } else if (knowsAnybody
+        && nowMicros - lastHeardFromHolderMicros >= config.isolationTimeoutMicros()) {
       // Nobody has told us for a long time that they hold us: we are isolated, so rejoin.
       counters.rejoins++;
       resubscribe(nowMicros, false);

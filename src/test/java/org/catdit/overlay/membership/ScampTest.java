@@ -66,6 +66,32 @@ class ScampTest {
   }
 
   @Test
+  void aPeerWhoseJoinIsUnansweredPassesSubscriptionsToItsContact() {
+    Scamp scamp = scamp(STATIC);
+    scamp.join(0, peer(7));
+    env.takeSent();
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 3, 0, 0, 0, false));
+    assertEquals(
+        List.of(new FakeEnvironment.Sent(peer(7), new Subscription(NEWCOMER, 2, 0, 0, 0, false))),
+        env.sent(),
+        "acting as a contact before joining would grow a separate island");
+
+    scamp.onMessage(0, peer(7), new JoinAccepted(0));
+    env.takeSent();
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, 0, 0, false));
+    assertEquals(List.of(NEWCOMER), env.recipientsOf(JoinAccepted.class), "joined: a contact now");
+  }
+
+  @Test
+  void anUnansweredJoinIsRetried() {
+    Scamp scamp = scamp(MAINTAINED);
+    scamp.join(0, peer(7));
+    env.advanceTo(5 * SECOND);
+    assertTrue(env.recipientsOf(Subscription.class).size() >= 2, "retried");
+    assertTrue(env.recipientsOf(Subscription.class).stream().allMatch(peer(7)::equals));
+  }
+
+  @Test
   void contactForwardsToEveryMemberPlusCExtraCopies() {
     Scamp scamp = scamp(STATIC.withC(2));
     holdPeers(scamp, env, 1, 2, 3);
@@ -258,6 +284,7 @@ class ScampTest {
   @Test
   void heartbeatsRepairBookkeepingBothWays() {
     Scamp scamp = scamp(MAINTAINED);
+    holdPeers(scamp, env, 9);
     // Peer 4 says it holds us, but its KeptSubscription was lost: add it to the InView.
     scamp.onMessage(0, peer(4), new Heartbeat(true, false, 0));
     assertTrue(scamp.isHeldBy(peer(4)));
@@ -271,6 +298,15 @@ class ScampTest {
     scamp.onMessage(0, peer(6), new Heartbeat(false, false, 0));
     assertEquals(List.of(peer(6)), env.recipientsOf(KeptSubscription.class));
     assertEquals(3, scamp.counters().bookkeepingRepairs());
+  }
+
+  @Test
+  void anEmptyPartialViewAdoptsAnInNeighbourThatSpeaks() {
+    Scamp scamp = scamp(MAINTAINED);
+    scamp.onMessage(0, peer(4), new Heartbeat(true, false, 2));
+    assertTrue(scamp.holds(peer(4)), "out-degree 0 cannot gossip: take the in-neighbour");
+    assertTrue(scamp.isHeldBy(peer(4)));
+    assertEquals(List.of(peer(4)), env.recipientsOf(KeptSubscription.class));
   }
 
   @Test

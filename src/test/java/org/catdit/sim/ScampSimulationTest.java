@@ -1,0 +1,121 @@
+package org.catdit.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.catdit.overlay.membership.ScampConfig;
+import org.catdit.overlay.node.NodeConfig;
+import org.catdit.sim.graph.GraphMetrics;
+import org.catdit.sim.graph.MetricsSettings;
+import org.catdit.sim.graph.OverlayGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SCAMP in the simulator: the overlay it grows, at small N, deterministic. */
+class ScampSimulationTest {
+  private static final ScampConfig STATIC = ScampConfig.defaults().withoutMaintenance();
+
+  private static Simulation grow(int peers, long seed, ScampConfig config, SimSettings network) {
+    Simulation simulation = new Simulation(network);
+    new OverlayBuilder(simulation, new NodeConfig(config), JoinSchedule.forPeers(peers))
+        .build(peers, 5_000_000, done -> {});
+    return simulation;
+  }
+
+  private static GraphMetrics measure(Simulation simulation) {
+    return GraphMetrics.compute(OverlaySnapshot.of(simulation), MetricsSettings.defaults(1));
+  }
+
+  @Test
+  void growsAStronglyConnectedOverlayOfTheExpectedSize() {
+    int peers = 2000;
+    double sum = 0;
+    for (long seed = 1; seed <= 3; seed++) {
+      Simulation simulation = grow(peers, seed, STATIC, SimSettings.defaults(seed, peers));
+      GraphMetrics metrics = measure(simulation);
+      assertTrue(metrics.isStronglyConnected(), "seed " + seed);
+      assertEquals(0, metrics.isolatedPeerCount(), "seed " + seed);
+      assertTrue(metrics.inDegree().min() >= 1);
+      sum += metrics.outDegree().mean();
+    }
+    double theory = 2 * Math.log(peers);
+    assertEquals(theory, sum / 3, 0.25 * theory, "mean view against (c+1)·ln N");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3, 5, 8})
+  void tinyNetworksFormWithEveryPeerLinkedBothWays(int peers) {
+    Simulation simulation = grow(peers, 4, STATIC, SimSettings.defaults(4, peers));
+    GraphMetrics metrics = measure(simulation);
+    assertTrue(metrics.isStronglyConnected(), "the bootstrap cases leave everyone with in-links");
+    assertEquals(0, metrics.isolatedPeerCount());
+  }
+
+  @Test
+  void cGrowsTheViews() {
+    double previous = 0;
+    for (int c = 0; c <= 3; c++) {
+      Simulation simulation = grow(1000, 2, STATIC.withC(c), SimSettings.defaults(2, 1000));
+      double mean = measure(simulation).outDegree().mean();
+      assertTrue(mean > previous, "c=" + c + " gives " + mean + " after " + previous);
+      previous = mean;
+    }
+  }
+
+  @Test
+  void sameSeedSameTraceAndEveryMessageSurvivesTheCodec() {
+    SimSettings strict = new SimSettings(9, 300, 50_000, 10_000, 1_000, 0, true);
+    Simulation first = grow(300, 9, ScampConfig.defaults(), strict);
+    Simulation second = grow(300, 9, ScampConfig.defaults(), strict);
+    assertEquals(first.traceHash(), second.traceHash());
+    assertEquals(first.eventsRun(), second.eventsRun());
+    assertEquals(0, first.datagramsMalformed());
+    Simulation other = grow(300, 10, ScampConfig.defaults(), SimSettings.defaults(10, 300));
+    assertTrue(first.traceHash() != other.traceHash());
+  }
+
+  @Test
+  void underLossHeartbeatsAndRejoinsLeaveNoPeerCutOff() {
+    // Each lost hop loses a forwarded subscription, so views shrink under loss (docs/simulator.md);
+    // what maintenance must guarantee is that every peer keeps an in-link and an out-link.
+    SimSettings lossy = new SimSettings(5, 500, 50_000, 10_000, 1_000, 0.01, false);
+    Simulation simulation = grow(500, 5, ScampConfig.defaults(), lossy);
+    simulation.runUntil(simulation.now() + 30_000_000);
+    GraphMetrics metrics = measure(simulation);
+    assertTrue(simulation.datagramsLost() > 0);
+    assertEquals(0, metrics.isolatedPeerCount());
+    assertEquals(1, metrics.weakComponentCount());
+  }
+
+  @Test
+  void churnRecoversWithHeartbeatsAndLeases() {
+    ScampConfig maintained = ScampConfig.defaults().withLeaseMicros(30_000_000);
+    Simulation simulation = grow(1000, 3, maintained, SimSettings.defaults(3, 1000));
+    ChurnScenario.Result result =
+        new ChurnScenario(0.2, 0.1, 120_000_000, 10_000_000).run(simulation);
+    assertEquals(700, result.survivors());
+    ChurnScenario.Sample last = result.samples().get(result.samples().size() - 1);
+    assertTrue(last.stronglyConnected(), "recovered: " + last);
+    assertEquals(0, last.deadArcs());
+    assertEquals(0, last.isolatedPeers());
+    assertTrue(result.recoverySeconds() >= 0);
+  }
+
+  @Test
+  void partitionCutsAndHealing() {
+    Simulation simulation = grow(200, 6, STATIC, SimSettings.defaults(6, 200));
+    int[] sides = new int[simulation.peerCount()];
+    for (int i = 0; i < sides.length; i++) {
+      sides[i] = i % 2;
+    }
+    simulation.partition(sides);
+    long cutBefore = simulation.datagramsCutByPartition();
+    simulation.node(0).leave(simulation.now());
+    simulation.runUntil(simulation.now() + 1_000_000);
+    assertTrue(simulation.datagramsCutByPartition() > cutBefore);
+    simulation.healPartition();
+    OverlayGraph graph = OverlaySnapshot.of(simulation);
+    assertEquals(200, graph.vertexCount(), "leaving through the node does not stop the sim peer");
+  }
+}
