@@ -144,6 +144,20 @@ public final class SimReport {
     node.put(
         "receivedPerPeerMean",
         round((double) simulation.datagramsDelivered() / Math.max(1, peers)));
+    // The proposal's packet counting: how evenly each type of message falls on the peers.
+    ObjectNode perPeer = node.putObject("receivedPerPeerByType");
+    for (MessageType type : MessageType.values()) {
+      if (simulation.received(type) == 0) {
+        continue;
+      }
+      int max = 0;
+      for (int peer = 0; peer < peers; peer++) {
+        max = Math.max(max, simulation.received(type, peer));
+      }
+      ObjectNode entry = perPeer.putObject(type.name());
+      entry.put("mean", round((double) simulation.received(type) / Math.max(1, peers)));
+      entry.put("max", max);
+    }
     return node;
   }
 
