@@ -1,9 +1,9 @@
 package org.catdit.overlay.wire;
 
 /**
- * Every message type with its code on the wire. ONLY APPEND TO THIS LIST: a code, once shipped, keeps
- * its meaning forever; retire a type by leaving its code unused. Ranges: membership 1-15, broadcast
- * 16-31, ledger sync 32-63, blob transfer 64-79.
+ * Every message type with its code on the wire. ONLY APPEND TO THIS LIST: a code, once shipped,
+ * keeps its meaning forever; retire a type by leaving its code unused. Ranges: membership 1-15,
+ * broadcast 16-31, ledger sync 32-63, blob transfer 64-79.
  */
 public enum MessageType {
   // SCAMP membership
