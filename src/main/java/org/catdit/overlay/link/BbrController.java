@@ -4,8 +4,9 @@ package org.catdit.overlay.link;
  * A model-based controller after BBR v1 (Cardwell et al., "BBR: Congestion-Based Congestion
  * Control", 2016): it estimates the bottleneck bandwidth (windowed maximum of delivery-rate samples
  * over 10 round trips) and the minimum RTT (windowed minimum over 10 s), paces at gain × bandwidth
- * and caps the window at gain × BDP. Loss is not read as a congestion signal, so random loss costs
- * only the retransmitted bytes; the model itself keeps the queue short.
+ * and caps the window at gain × BDP. Loss alone is not read as a congestion signal, so random loss
+ * costs only the retransmitted bytes; the model itself keeps the queue short. The one use of loss
+ * is BBR v2's startup exit, and only together with a queue the RTT reveals.
  */
 public final class BbrController implements CongestionController {
   private static final double HIGH_GAIN = 2.885; // 2/ln 2: doubles the rate each round in STARTUP
@@ -25,7 +26,9 @@ public final class BbrController implements CongestionController {
   private int maxDatagramBytes;
   private Mode mode = Mode.STARTUP;
   private double pacingGain = HIGH_GAIN;
-  private double cwndGain = HIGH_GAIN;
+  // BBR v2 keeps the startup window at 2·BDP (v1 used 2.885): the queue it can build in STARTUP
+  // is then one BDP, which a one-BDP bottleneck buffer absorbs without overflowing.
+  private double cwndGain = CWND_GAIN;
   private long congestionWindowBytes;
 
   // Windowed max bandwidth: the best sample of each of the last rounds.
@@ -42,6 +45,9 @@ public final class BbrController implements CongestionController {
   private long probeRttRoundTarget;
 
   private long fullBandwidth;
+  private long deliveredAtRoundStart;
+  private long lostBytesInRound;
+  private long latestRttMicros;
   private int fullBandwidthRounds;
   private boolean isPipeFilled;
 
@@ -139,6 +145,9 @@ public final class BbrController implements CongestionController {
   }
 
   private void updateMinRtt(long nowMicros, RateSample sample) {
+    if (sample.rttMicros() > 0) {
+      latestRttMicros = sample.rttMicros();
+    }
     boolean isExpired = nowMicros - minRttStampMicros > MIN_RTT_WINDOW_MICROS;
     if (sample.rttMicros() > 0 && (sample.rttMicros() <= minRttMicros || isExpired)) {
       minRttMicros = sample.rttMicros();
@@ -154,6 +163,17 @@ public final class BbrController implements CongestionController {
 
   private void checkFullPipe() {
     if (isPipeFilled || !isRoundStart) {
+      return;
+    }
+    long deliveredInRound = deliveredBytes - deliveredAtRoundStart;
+    boolean isQueueLoss =
+        lostBytesInRound * 50 > deliveredInRound && latestRttMicros > minRttMicros * 5 / 4;
+    deliveredAtRoundStart = deliveredBytes;
+    lostBytesInRound = 0;
+    if (isQueueLoss) {
+      // BBR v2's startup exit: more than 2% loss in a round while the RTT shows a standing queue
+      // means the bottleneck buffer overflowed. Random loss without queueing does not qualify.
+      isPipeFilled = true;
       return;
     }
     long bandwidth = bottleneckBandwidth();
@@ -173,7 +193,7 @@ public final class BbrController implements CongestionController {
         if (isPipeFilled) {
           mode = Mode.DRAIN;
           pacingGain = 1 / HIGH_GAIN;
-          cwndGain = HIGH_GAIN;
+          cwndGain = CWND_GAIN;
         }
       }
       case DRAIN -> {
@@ -211,7 +231,7 @@ public final class BbrController implements CongestionController {
             } else {
               mode = Mode.STARTUP;
               pacingGain = HIGH_GAIN;
-              cwndGain = HIGH_GAIN;
+              cwndGain = CWND_GAIN;
             }
           }
         }
@@ -244,6 +264,7 @@ public final class BbrController implements CongestionController {
   @Override
   public void onLoss(
       long nowMicros, long lostBytes, long largestLostSentMicros, boolean isPersistentCongestion) {
+    lostBytesInRound += lostBytes;
     if (isPersistentCongestion) {
       // Everything sent over several PTOs vanished: the path changed; rebuild the model.
       congestionWindowBytes = minimumWindow();

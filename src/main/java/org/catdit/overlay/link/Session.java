@@ -3,6 +3,8 @@ package org.catdit.overlay.link;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.link.LinkCounters.Counter;
 
@@ -15,6 +17,7 @@ final class Session<A> {
   static final int STREAM_COUNT = FrameCodec.MAX_STREAMS;
   private static final long NONE = Long.MAX_VALUE;
   private static final int MAX_PACKETS_PER_FLUSH = 4096;
+  private static final int MAX_RECENTLY_LOST = 4096;
   private static final int MAX_PACKET_THRESHOLD = 1024;
   private static final int MAX_TIME_THRESHOLD_EIGHTHS = 16;
   private static final int PERSISTENT_CONGESTION_THRESHOLD = 3;
@@ -41,6 +44,7 @@ final class Session<A> {
   // Sending.
   private long nextPacketNumber;
   private final SentPacketLog sent = new SentPacketLog();
+  private final TreeMap<Long, SentPacket> recentlyLost = new TreeMap<>();
   private long bytesInFlight;
   private int ackElicitingInFlight;
   private final ArrayDeque<Frame> controlFrames = new ArrayDeque<>();
@@ -308,18 +312,22 @@ final class Session<A> {
     long sampleRtt = 0;
     boolean isSampleAppLimited = true;
     for (int r = ranges.length - 2; r >= 0; r -= 2) {
+      if (!recentlyLost.isEmpty()) {
+        Map<Long, SentPacket> spurious = recentlyLost.subMap(ranges[r + 1], true, ranges[r], true);
+        for (SentPacket packet : spurious.values()) {
+          packet.isAcked = true;
+          onSpuriousLoss(packet);
+        }
+        spurious.clear();
+      }
       long low = Math.max(ranges[r + 1], sent.firstPacketNumber());
       long high = Math.min(ranges[r], sent.endPacketNumber() - 1);
       for (long pn = low; pn <= high; pn++) {
         SentPacket packet = sent.get(pn);
-        if (packet == null || packet.isAcked) {
+        if (packet.isAcked || packet.isLost) {
           continue;
         }
         packet.isAcked = true;
-        if (packet.isLost) {
-          onSpuriousLoss(packet);
-          continue;
-        }
         if (packet.isInFlight) {
           bytesInFlight -= packet.bytes;
           ackedBytes += packet.bytes;
@@ -461,7 +469,7 @@ final class Session<A> {
     }
     for (long pn = first.packetNumber; pn <= last.packetNumber; pn++) {
       SentPacket packet = sent.get(pn);
-      if (packet.isAcked && packet.isAckEliciting) {
+      if (packet != null && packet.isAcked && packet.isAckEliciting) {
         return false;
       }
     }
@@ -471,6 +479,10 @@ final class Session<A> {
   private void declareLost(long nowMicros, SentPacket packet) {
     packet.isLost = true;
     packet.declaredLostMicros = nowMicros;
+    if (recentlyLost.size() >= MAX_RECENTLY_LOST) {
+      recentlyLost.pollFirstEntry();
+    }
+    recentlyLost.put(packet.packetNumber, packet);
     counters.increment(Counter.PACKETS_LOST);
     if (packet.isInFlight) {
       bytesInFlight -= packet.bytes;
@@ -499,16 +511,23 @@ final class Session<A> {
     }
   }
 
-  /** Drops settled packets from the front; lost ones linger a while to catch spurious losses. */
+  /**
+   * Drops settled packets from the front of the log. Lost packets wait in {@link #recentlyLost} for
+   * a while, so that a late acknowledgement still reveals a spurious loss.
+   */
   private void trimSentLog(long nowMicros) {
-    long linger = 2 * rtt.probeTimeoutMicros(config.maxAckDelayMicros());
     SentPacket first = sent.first();
     while (first != null
         && (first.isAcked
-            || (first.isLost && nowMicros - first.declaredLostMicros > linger)
+            || first.isLost
             || (!first.isAckEliciting && first.packetNumber < largestAckedPacket))) {
       sent.removeFirst();
       first = sent.first();
+    }
+    long linger = 2 * rtt.probeTimeoutMicros(config.maxAckDelayMicros());
+    while (!recentlyLost.isEmpty()
+        && nowMicros - recentlyLost.firstEntry().getValue().declaredLostMicros > linger) {
+      recentlyLost.pollFirstEntry();
     }
   }
 
@@ -613,27 +632,39 @@ final class Session<A> {
       boolean hasControl = !controlFrames.isEmpty() || isMaxDataPending || hasStreamData(0, 1);
       boolean hasBulk = hasStreamData(1, STREAM_COUNT);
       boolean isMtuProbeDue = isConfirmed && mtuProber.isProbeDue() && isWindowOpen;
-      boolean hasWork =
-          probesToSend > 0 || (hasControl && hasControlRoom) || (hasBulk && isWindowOpen);
-      boolean isPaced = false;
-      if (hasWork && config.isPacingEnabled() && probesToSend == 0) {
-        long rate = congestion.pacingRateBytesPerSecond(rtt);
+      // Only bulk data and MTU probes are paced. Control data (stream 0, MAX_DATA, handshake,
+      // keep-alives) is small and bounded by the window overdraft, so it skips the pacer: a bulk
+      // transfer never holds it back.
+      boolean isBulkPaced = false;
+      if (config.isPacingEnabled()
+          && probesToSend == 0
+          && isWindowOpen
+          && (hasBulk || isMtuProbeDue)) {
+        // Never pace below an initial window per round trip: app-limited rate samples must not
+        // throttle a session that has been quiet.
+        long floor =
+            NewRenoController.initialWindow(maxDatagramBytes)
+                * 1_000_000
+                / Math.max(1, rtt.smoothedRttMicros());
+        long rate = Math.max(floor, congestion.pacingRateBytesPerSecond(rtt));
         long burst = Math.max(2L * maxDatagramBytes, rate / 1000);
         pacer.update(nowMicros, rate, burst);
         if (!pacer.canSend()) {
-          isPaced = true;
+          isBulkPaced = true;
           pacingWakeMicros = pacer.nextSendMicros(nowMicros);
         }
       }
-      boolean mayElicit = hasWork && !isPaced;
-      if (!mayElicit && !isAckDue && !(isMtuProbeDue && !isPaced)) {
+      boolean mayBulk = (isWindowOpen && !isBulkPaced) || probesToSend > 0;
+      boolean mayControl = hasControlRoom || probesToSend > 0;
+      boolean mayElicit = probesToSend > 0 || (hasControl && mayControl) || (hasBulk && mayBulk);
+      if (!mayElicit && !isAckDue && !(isMtuProbeDue && !isBulkPaced)) {
         if (!hasControl && !hasBulk && bytesInFlight < window) {
           appLimitedUntil = Math.max(1, delivered + bytesInFlight);
         }
         return;
       }
       if (mayElicit || isAckDue) {
-        sendPacket(nowMicros, mayElicit, hasControlRoom, isWindowOpen || probesToSend > 0);
+        sendPacket(nowMicros, mayElicit, mayControl, mayBulk);
       } else {
         sendMtuProbe(nowMicros);
       }
@@ -760,7 +791,9 @@ final class Session<A> {
       bytesInFlight += datagram.length;
       ackElicitingInFlight++;
       lastAckElicitingSentMicros = nowMicros;
-      pacer.onSent(datagram.length);
+      if (!isMtuProbe) {
+        pacer.onSent(datagram.length);
+      }
     }
     sent.add(packet);
     if (!isAckEliciting) {
