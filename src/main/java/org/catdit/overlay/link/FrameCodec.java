@@ -2,7 +2,6 @@ package org.catdit.overlay.link;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.catdit.overlay.wire.MalformedMessageException;
 
 /**
  * Encodes and decodes session packets: a header ({@code 0x41}, the receiver's 8-byte connection id,
@@ -43,10 +42,10 @@ final class FrameCodec {
   }
 
   static Packet decode(byte[] bytes, int offset, int length, int maxStreamFrameBytes)
-      throws MalformedMessageException {
+      throws MalformedPacketException {
     PacketReader in = new PacketReader(bytes, offset, length);
     if (in.readUnsignedByte() != SESSION_PACKET) {
-      throw new MalformedMessageException("not a session packet");
+      throw new MalformedPacketException("not a session packet");
     }
     long connectionId = in.readLong();
     long packetNumber = in.readVarint();
@@ -57,19 +56,19 @@ final class FrameCodec {
         continue;
       }
       if (frames.size() == MAX_FRAMES_PER_PACKET) {
-        throw new MalformedMessageException("too many frames");
+        throw new MalformedPacketException("too many frames");
       }
       frames.add(decodeFrame(type, in, maxStreamFrameBytes, frames.isEmpty()));
     }
     if (frames.isEmpty()) {
-      throw new MalformedMessageException("a packet without frames");
+      throw new MalformedPacketException("a packet without frames");
     }
     return new Packet(connectionId, packetNumber, frames);
   }
 
   private static Frame decodeFrame(
       int type, PacketReader in, int maxStreamFrameBytes, boolean isFirst)
-      throws MalformedMessageException {
+      throws MalformedPacketException {
     switch (type) {
       case PING:
         return new Frame.Ping();
@@ -79,12 +78,12 @@ final class FrameCodec {
         {
           int streamId = in.readUnsignedByte();
           if (streamId >= MAX_STREAMS) {
-            throw new MalformedMessageException("stream id out of range: " + streamId);
+            throw new MalformedPacketException("stream id out of range: " + streamId);
           }
           long streamOffset = in.readVarint();
           int dataLength = (int) in.readVarint(maxStreamFrameBytes, "stream frame length");
           if (streamOffset + dataLength > MAX_STREAM_OFFSET) {
-            throw new MalformedMessageException("stream offset out of range");
+            throw new MalformedPacketException("stream offset out of range");
           }
           return new Frame.Stream(streamId, streamOffset, in.readFixed(dataLength));
         }
@@ -94,7 +93,7 @@ final class FrameCodec {
         return new Frame.Close((int) in.readVarint(0xFFFF, "close reason"));
       case ECHO:
         if (!isFirst) {
-          throw new MalformedMessageException("ECHO must be the first frame");
+          throw new MalformedPacketException("ECHO must be the first frame");
         }
         return new Frame.Echo(
             in.readLong(),
@@ -106,18 +105,18 @@ final class FrameCodec {
             in.readFixed(MAC_BYTES),
             in.readShortBytes(MAX_SIGNATURE_BYTES, "signature"));
       default:
-        throw new MalformedMessageException("unknown frame type " + type);
+        throw new MalformedPacketException("unknown frame type " + type);
     }
   }
 
-  private static Frame.Ack decodeAck(PacketReader in) throws MalformedMessageException {
+  private static Frame.Ack decodeAck(PacketReader in) throws MalformedPacketException {
     long largest = in.readVarint(MAX_PACKET_NUMBER, "largest acknowledged");
     long ackDelayMicros = in.readVarint(1L << 32, "ack delay") << 3;
     int extraRanges = (int) in.readVarint(MAX_ACK_RANGES - 1, "ack range count");
     long[] ranges = new long[2 * (extraRanges + 1)];
     long firstLength = in.readVarint();
     if (firstLength > largest) {
-      throw new MalformedMessageException("first ack range below zero");
+      throw new MalformedPacketException("first ack range below zero");
     }
     ranges[0] = largest;
     ranges[1] = largest - firstLength;
@@ -128,7 +127,7 @@ final class FrameCodec {
       // RFC 9000 §19.3.1: the next range ends gap + 2 below the previous smallest.
       long high = smallest - gap - 2;
       if (gap > smallest || high < 0 || rangeLength > high) {
-        throw new MalformedMessageException("ack range below zero");
+        throw new MalformedPacketException("ack range below zero");
       }
       ranges[2 * i] = high;
       ranges[2 * i + 1] = high - rangeLength;

@@ -1,7 +1,6 @@
 package org.catdit.overlay.link;
 
 import java.nio.charset.StandardCharsets;
-import org.catdit.overlay.wire.MalformedMessageException;
 
 /**
  * The two handshake packets that travel outside a session, and the transcript both sides sign.
@@ -45,13 +44,13 @@ final class Handshake {
     return out.padTo(MIN_INIT_BYTES).toByteArray();
   }
 
-  static Init decodeInit(byte[] bytes, int offset, int length) throws MalformedMessageException {
+  static Init decodeInit(byte[] bytes, int offset, int length) throws MalformedPacketException {
     if (length < MIN_INIT_BYTES) {
-      throw new MalformedMessageException("INIT shorter than " + MIN_INIT_BYTES);
+      throw new MalformedPacketException("INIT shorter than " + MIN_INIT_BYTES);
     }
     PacketReader in = new PacketReader(bytes, offset, length);
     if (in.readUnsignedByte() != INIT || in.readUnsignedByte() != VERSION) {
-      throw new MalformedMessageException("not an INIT of this version");
+      throw new MalformedPacketException("not an INIT of this version");
     }
     return new Init(
         in.readLong(),
@@ -84,10 +83,10 @@ final class Handshake {
   }
 
   static InitAck decodeInitAck(byte[] bytes, int offset, int length)
-      throws MalformedMessageException {
+      throws MalformedPacketException {
     PacketReader in = new PacketReader(bytes, offset, length);
     if (in.readUnsignedByte() != INIT_ACK || in.readUnsignedByte() != VERSION) {
-      throw new MalformedMessageException("not an INIT_ACK of this version");
+      throw new MalformedPacketException("not an INIT_ACK of this version");
     }
     InitAck ack =
         new InitAck(
@@ -100,7 +99,7 @@ final class Handshake {
             in.readLong(),
             in.readFixed(FrameCodec.MAC_BYTES));
     if (in.remaining() != 0) {
-      throw new MalformedMessageException("trailing bytes after INIT_ACK");
+      throw new MalformedPacketException("trailing bytes after INIT_ACK");
     }
     return ack;
   }

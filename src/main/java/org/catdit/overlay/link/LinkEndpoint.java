@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.link.LinkCounters.Counter;
-import org.catdit.overlay.wire.MalformedMessageException;
 
 /**
  * The link layer of one peer: reliable, congestion-controlled sessions over one datagram socket, as
@@ -214,7 +213,7 @@ public final class LinkEndpoint<A> {
       } else {
         counters.increment(Counter.MALFORMED_DROPPED);
       }
-    } catch (MalformedMessageException e) {
+    } catch (MalformedPacketException e) {
       counters.increment(Counter.MALFORMED_DROPPED);
     }
     arm();
@@ -429,21 +428,27 @@ public final class LinkEndpoint<A> {
   }
 
   private void onSessionPacket(long nowMicros, A from, byte[] bytes, int offset, int length)
-      throws MalformedMessageException {
-    FrameCodec.Packet packet = FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes());
-    Session<A> session = sessionsByConnectionId.get(packet.destinationConnectionId());
+      throws MalformedPacketException {
+    // Look the connection up from the header alone: garbage for unknown connections is cheap.
+    PacketReader header = new PacketReader(bytes, offset, length);
+    header.skip(1);
+    Session<A> session = sessionsByConnectionId.get(header.readLong());
+    header.readVarint();
     if (session == null) {
-      if (packet.frames().get(0) instanceof Frame.Echo echo) {
-        onEcho(nowMicros, from, packet, echo, length);
-      } else {
+      if (header.remaining() == 0 || header.readUnsignedByte() != FrameCodec.ECHO) {
         counters.increment(Counter.UNKNOWN_CONNECTION_DROPPED);
+        return;
       }
+      FrameCodec.Packet packet =
+          FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes());
+      onEcho(nowMicros, from, packet, (Frame.Echo) packet.frames().get(0), length);
       return;
     }
     if (!session.address.equals(from)) {
       counters.increment(Counter.WRONG_ADDRESS_DROPPED);
       return;
     }
+    FrameCodec.Packet packet = FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes());
     session.onPacket(nowMicros, packet, length);
     settle(session);
   }

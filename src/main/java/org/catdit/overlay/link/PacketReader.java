@@ -1,7 +1,5 @@
 package org.catdit.overlay.link;
 
-import org.catdit.overlay.wire.MalformedMessageException;
-
 /** Bounds-checked reads over a slice of an untrusted datagram; every read checks what remains. */
 final class PacketReader {
   private final byte[] bytes;
@@ -26,24 +24,24 @@ final class PacketReader {
     return bytes;
   }
 
-  void skip(int count) throws MalformedMessageException {
+  void skip(int count) throws MalformedPacketException {
     need(count);
     position += count;
   }
 
-  int readUnsignedByte() throws MalformedMessageException {
+  int readUnsignedByte() throws MalformedPacketException {
     need(1);
     return bytes[position++] & 0xFF;
   }
 
-  int readUnsignedShort() throws MalformedMessageException {
+  int readUnsignedShort() throws MalformedPacketException {
     need(2);
     int value = ((bytes[position] & 0xFF) << 8) | (bytes[position + 1] & 0xFF);
     position += 2;
     return value;
   }
 
-  long readLong() throws MalformedMessageException {
+  long readLong() throws MalformedPacketException {
     need(8);
     long value = 0;
     for (int i = 0; i < 8; i++) {
@@ -54,7 +52,7 @@ final class PacketReader {
   }
 
   /** A QUIC variable-length integer (RFC 9000 §16): 1, 2, 4 or 8 bytes, up to 2^62 - 1. */
-  long readVarint() throws MalformedMessageException {
+  long readVarint() throws MalformedPacketException {
     need(1);
     int first = bytes[position] & 0xFF;
     int length = 1 << (first >>> 6);
@@ -68,24 +66,24 @@ final class PacketReader {
   }
 
   /** A varint that must lie in {@code [0, max]}. */
-  long readVarint(long max, String what) throws MalformedMessageException {
+  long readVarint(long max, String what) throws MalformedPacketException {
     long value = readVarint();
     if (value > max) {
-      throw new MalformedMessageException(what + " out of range: " + value);
+      throw new MalformedPacketException(what + " out of range: " + value);
     }
     return value;
   }
 
   /** A one-byte length, checked against {@code maxBytes}, then that many bytes. */
-  byte[] readShortBytes(int maxBytes, String what) throws MalformedMessageException {
+  byte[] readShortBytes(int maxBytes, String what) throws MalformedPacketException {
     int length = readUnsignedByte();
     if (length > maxBytes) {
-      throw new MalformedMessageException(what + " of " + length + " bytes exceeds " + maxBytes);
+      throw new MalformedPacketException(what + " of " + length + " bytes exceeds " + maxBytes);
     }
     return readFixed(length);
   }
 
-  byte[] readFixed(int length) throws MalformedMessageException {
+  byte[] readFixed(int length) throws MalformedPacketException {
     need(length);
     byte[] out = new byte[length];
     System.arraycopy(bytes, position, out, 0, length);
@@ -93,9 +91,9 @@ final class PacketReader {
     return out;
   }
 
-  private void need(int count) throws MalformedMessageException {
+  private void need(int count) throws MalformedPacketException {
     if (count < 0 || limit - position < count) {
-      throw new MalformedMessageException("truncated: need " + count + ", have " + remaining());
+      throw new MalformedPacketException("truncated: need " + count + ", have " + remaining());
     }
   }
 }
