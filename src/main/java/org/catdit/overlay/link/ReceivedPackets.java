@@ -83,7 +83,9 @@ final class ReceivedPackets {
   private void insertAt(int i, long packetNumber) {
     if (rangeCount == maxRanges) {
       if (i == rangeCount) {
-        // Older than every range we can keep: remember it only through the floor.
+        // Older than every range we can keep: remember it only through the floor (the gaps
+        // below it then read as seen too; their packets are dropped unacknowledged and resent).
+        floor = Math.max(floor, packetNumber + 1);
         return;
       }
       floor = Math.max(floor, ranges[2 * (rangeCount - 1)] + 1);

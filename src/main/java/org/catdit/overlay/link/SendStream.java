@@ -80,7 +80,7 @@ final class SendStream {
 
   /** New bytes up to {@code creditBytes} fitting in {@code maxFrameBytes}, or {@code null}. */
   Frame.Stream nextNewData(int maxFrameBytes, long creditBytes) {
-    long end = Math.min(writeOffset, nextSendOffset + creditBytes);
+    long end = nextSendOffset + Math.min(writeOffset - nextSendOffset, creditBytes);
     if (end <= nextSendOffset) {
       return null;
     }
