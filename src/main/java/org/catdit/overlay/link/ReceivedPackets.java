@@ -102,20 +102,22 @@ final class ReceivedPackets {
     rangeCount--;
   }
 
-  /** Forgets ranges entirely below {@code packetNumber} once the peer has seen an ACK of them. */
-  void forgetBelow(long packetNumber) {
-    while (rangeCount > 1 && ranges[2 * (rangeCount - 1)] < packetNumber) {
-      floor = Math.max(floor, ranges[2 * (rangeCount - 1)] + 1);
-      rangeCount--;
+  /**
+   * An ACK frame of at most {@code limit} newest ranges, leaving out ranges wholly below {@code
+   * floor} (the peer has seen an ACK of them: RFC 9000 §13.2.4); the newest range always goes.
+   */
+  Frame.Ack toAck(long ackDelayMicros, int limit, long floor) {
+    int count = 1;
+    while (count < Math.min(rangeCount, limit) && ranges[2 * count] >= floor) {
+      count++;
     }
-  }
-
-  /** An ACK frame of at most {@code limit} newest ranges. */
-  Frame.Ack toAck(long ackDelayMicros, int limit) {
-    int count = Math.min(rangeCount, limit);
     long[] out = new long[2 * count];
     System.arraycopy(ranges, 0, out, 0, 2 * count);
     return new Frame.Ack(ackDelayMicros, out);
+  }
+
+  Frame.Ack toAck(long ackDelayMicros, int limit) {
+    return toAck(ackDelayMicros, limit, 0);
   }
 
   int rangeCount() {

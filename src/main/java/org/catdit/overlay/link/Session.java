@@ -77,6 +77,7 @@ final class Session<A> {
   // Receiving.
   private final ReceivedPackets received = new ReceivedPackets(FrameCodec.MAX_ACK_RANGES);
   private long largestReceivedMicros;
+  private long ackRangeFloor;
   private int ackElicitingSinceAck;
   private boolean isAckPending;
   private boolean isAckImmediate;
@@ -337,6 +338,8 @@ final class Session<A> {
           ackElicitingInFlight--;
         }
         largestNewlyAcked = packet;
+        // ACK of an ACK: the peer knows what that ACK said; stop repeating ranges below it.
+        ackRangeFloor = Math.max(ackRangeFloor, packet.largestAckedInPacket + 1);
         onFramesAcked(packet);
         if (packet.isMtuProbe && mtuProber.onProbeAcked(packet.packetNumber)) {
           maxDatagramBytes = mtuProber.confirmedBytes();
@@ -686,7 +689,7 @@ final class Session<A> {
     }
     if (isAckPending && !received.isEmpty()) {
       long ackDelay = Math.max(0, nowMicros - largestReceivedMicros);
-      Frame.Ack ack = received.toAck(ackDelay, FrameCodec.MAX_ACK_RANGES);
+      Frame.Ack ack = received.toAck(ackDelay, FrameCodec.MAX_ACK_RANGES, ackRangeFloor);
       FrameCodec.encode(out, ack);
       largestAckedInPacket = ack.largest();
       isAckPending = false;

@@ -52,4 +52,21 @@ class LivenessTest {
     assertEquals(List.of(LinkIo.FailureReason.CLOSED_BY_PEER), b.failures);
     assertEquals(0, b.endpoint.sessionCount());
   }
+
+  @Test
+  void aPeerThatDiesMidTransferIsReported() {
+    TestNetwork net = new TestNetwork(4);
+    TestNetwork.Peer a = net.add(CONFIG);
+    TestNetwork.Peer b = net.add(CONFIG);
+    net.connect(a, b);
+    for (int i = 0; i < 50; i++) {
+      a.endpoint.send(net.now, b.id(), 1, new byte[60_000]);
+    }
+    net.run(50_000);
+    net.isDeliveryEnabled = false; // b vanishes with data in flight: probes back off unanswered
+    net.run(IDLE_MICROS + 100_000);
+    assertEquals(List.of(LinkIo.FailureReason.IDLE_TIMEOUT), a.failures);
+    assertTrue(a.endpoint.counters().get(LinkCounters.Counter.PROBE_TIMEOUTS) > 0);
+    assertEquals(0, a.endpoint.sessionCount());
+  }
 }

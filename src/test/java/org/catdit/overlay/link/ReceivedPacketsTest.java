@@ -60,4 +60,18 @@ class ReceivedPacketsTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void rangesTheEchoedAckCoveredAreNotRepeated() {
+    ReceivedPackets received = new ReceivedPackets(64);
+    for (long pn : new long[] {0, 1, 3, 5, 6, 9, 12}) {
+      received.add(pn);
+    }
+    assertEquals(5, received.toAck(0, 64).rangeCount());
+    Frame.Ack pruned = received.toAck(0, 64, 6);
+    assertEquals(3, pruned.rangeCount(), "ranges [5,6], [9], [12] remain");
+    assertEquals(5, pruned.ranges()[5]);
+    assertEquals(1, received.toAck(0, 64, 100).rangeCount(), "the newest range always goes");
+    assertTrue(received.isDuplicate(0), "pruning ACKs does not forget what was seen");
+  }
 }
