@@ -21,9 +21,6 @@ import org.catdit.overlay.link.LinkCounters.Counter;
  * @param <A> the runtime's address token
  */
 public final class LinkEndpoint<A> {
-  /** CLOSE reason: the session was superseded by a newer one between the same peers. */
-  static final int CLOSE_REPLACED = 1;
-
   static final int CLOSE_LOCAL = 0;
   private static final int MAX_TIMER_RUNS_PER_CALL = 100_000;
   private static final int RECENTLY_CLOSED_LIMIT = 1024;
@@ -511,18 +508,21 @@ public final class LinkEndpoint<A> {
             config,
             counters,
             io);
-    if (register(nowMicros, session)) {
-      session.onPacket(nowMicros, packet, length);
-      settle(session);
-    }
+    register(nowMicros, session);
+    // Kept or draining, the session takes the packet: its data is delivered and acknowledged.
+    session.onPacket(nowMicros, packet, length);
+    settle(session);
   }
 
   /**
    * Adds an established session. If one with the same peer exists, both ends keep the same one: a
    * reconnect from the same side replaces the old session; between crossing handshakes the session
-   * initiated by the smaller peer id wins.
+   * initiated by the smaller peer id wins. A losing session the peer already knows drains: it no
+   * longer takes new messages but delivers and acknowledges what is in flight, then closes quietly,
+   * so nothing queued on it is lost. A losing session the peer does not know yet (our ECHO not
+   * sent) is simply dropped.
    *
-   * @return whether {@code session} was kept
+   * @return whether {@code session} became the peer's session
    */
   private boolean register(long nowMicros, Session<A> session) {
     Session<A> existing = sessionsByPeer.get(session.peer);
@@ -535,13 +535,15 @@ public final class LinkEndpoint<A> {
         isNewKept = session.isInitiator == isSelfSmaller;
       }
       counters.increment(Counter.SESSIONS_REPLACED);
-      Session<A> loser = isNewKept ? existing : session;
       if (isNewKept) {
-        forget(existing);
-      }
-      loser.close(nowMicros, CLOSE_REPLACED);
-      rememberClosed(loser.localConnectionId);
-      if (!isNewKept) {
+        sessionsByPeer.remove(existing.peer);
+        existing.startDraining();
+        settle(existing);
+      } else {
+        if (!session.isInitiator) {
+          sessionsByConnectionId.put(session.localConnectionId, session);
+          session.startDraining();
+        }
         return false;
       }
     }

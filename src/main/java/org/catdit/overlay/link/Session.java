@@ -40,6 +40,7 @@ final class Session<A> {
 
   private LinkIo.FailureReason failure;
   private boolean isClosed;
+  private boolean isDraining;
 
   // Sending.
   private long nextPacketNumber;
@@ -262,12 +263,8 @@ final class Session<A> {
       onAck(nowMicros, ack);
     } else if (frame instanceof Frame.MaxData maxData) {
       flow.onMaxData(maxData.maxData());
-    } else if (frame instanceof Frame.Close close) {
-      if (close.reason() == LinkEndpoint.CLOSE_REPLACED) {
-        isClosed = true; // the peer kept a newer session with us: nothing failed
-      } else {
-        fail(LinkIo.FailureReason.CLOSED_BY_PEER);
-      }
+    } else if (frame instanceof Frame.Close) {
+      fail(LinkIo.FailureReason.CLOSED_BY_PEER);
     }
     // PING only elicits an ACK; an ECHO repeated inside an established session is a retransmission.
   }
@@ -541,6 +538,9 @@ final class Session<A> {
       return NONE;
     }
     long deadline = lastReceivedMicros + config.idleTimeoutMicros();
+    if (isDraining && isSettled()) {
+      deadline = Math.min(deadline, lastReceivedMicros + drainQuietMicros());
+    }
     if (isAckPending) {
       deadline = Math.min(deadline, isAckImmediate ? 0 : ackDeadlineMicros);
     }
@@ -573,6 +573,10 @@ final class Session<A> {
     }
     if (nowMicros - lastReceivedMicros >= config.idleTimeoutMicros()) {
       fail(LinkIo.FailureReason.IDLE_TIMEOUT);
+      return;
+    }
+    if (isDraining && isSettled() && nowMicros - lastReceivedMicros >= drainQuietMicros()) {
+      isClosed = true;
       return;
     }
     if (lossTimeMicros != NONE && nowMicros >= lossTimeMicros) {
@@ -812,8 +816,31 @@ final class Session<A> {
   private void fail(LinkIo.FailureReason reason) {
     if (!isClosed) {
       isClosed = true;
-      failure = reason;
+      // A draining session was superseded: the peer is still reachable through the new one.
+      failure = isDraining ? null : reason;
     }
+  }
+
+  /** Superseded by a newer session with the same peer: finish what is in flight, then close. */
+  void startDraining() {
+    isDraining = true;
+  }
+
+  /** Nothing left to send or to be acknowledged (the quiet period is checked separately). */
+  private boolean isSettled() {
+    if (ackElicitingInFlight > 0 || !controlFrames.isEmpty() || isMaxDataPending) {
+      return false;
+    }
+    for (SendStream stream : sendStreams) {
+      if (!stream.isEverythingAcked()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private long drainQuietMicros() {
+    return 3 * rtt.probeTimeoutMicros(config.maxAckDelayMicros());
   }
 
   /** Sends a CLOSE (once, unacknowledged) and stops. */
