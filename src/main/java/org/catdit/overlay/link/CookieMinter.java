@@ -33,16 +33,34 @@ final class CookieMinter {
       long responderConnectionId,
       byte[] initiatorNonce,
       byte[] responderNonce,
-      byte[] initiatorKey) {
+      byte[] initiatorKey,
+      byte[] initiatorEphemeralKey) {
     PacketWriter out =
         new PacketWriter(
-            2 + addressBytes.length + 24 + 2 * FrameCodec.NONCE_BYTES + 1 + initiatorKey.length);
+            2
+                + addressBytes.length
+                + 24
+                + 2 * FrameCodec.NONCE_BYTES
+                + 1
+                + initiatorKey.length
+                + KeyExchange.KEY_BYTES);
     out.writeUnsignedShort(addressBytes.length).writeFixed(addressBytes, 0, addressBytes.length);
     out.writeLong(issuedMicros).writeLong(initiatorConnectionId).writeLong(responderConnectionId);
     out.writeFixed(initiatorNonce, 0, initiatorNonce.length);
     out.writeFixed(responderNonce, 0, responderNonce.length);
     out.writeShortBytes(initiatorKey);
+    out.writeFixed(initiatorEphemeralKey, 0, initiatorEphemeralKey.length);
     return Arrays.copyOf(mac.doFinal(out.toByteArray()), FrameCodec.MAC_BYTES);
+  }
+
+  /**
+   * The responder's X25519 scalar for one handshake, derived from the cookie key and its nonce, so
+   * the stateless responder can recompute it when the cookie returns.
+   */
+  byte[] ephemeralScalar(byte[] responderNonce) {
+    byte[] input = Arrays.copyOf(responderNonce, responderNonce.length + 1);
+    input[responderNonce.length] = 'x';
+    return Arrays.copyOf(mac.doFinal(input), KeyExchange.KEY_BYTES);
   }
 
   boolean check(
@@ -53,7 +71,8 @@ final class CookieMinter {
       long responderConnectionId,
       byte[] initiatorNonce,
       byte[] responderNonce,
-      byte[] initiatorKey) {
+      byte[] initiatorKey,
+      byte[] initiatorEphemeralKey) {
     byte[] expected =
         mint(
             addressBytes,
@@ -62,7 +81,8 @@ final class CookieMinter {
             responderConnectionId,
             initiatorNonce,
             responderNonce,
-            initiatorKey);
+            initiatorKey,
+            initiatorEphemeralKey);
     return MessageDigest.isEqual(expected, cookieMac);
   }
 }

@@ -95,14 +95,17 @@ sealed interface Frame {
   }
 
   /**
-   * The initiator's half of the handshake: it echoes the responder's cookie and proves its key by
-   * signing the handshake transcript. Always the first frame of a packet that carries it.
+   * The initiator's half of the handshake: it echoes the responder's cookie, brings its X25519
+   * ephemeral key and proves its identity key by signing the handshake transcript. It travels in
+   * the clear right after the header of a packet of type {@code 0x42}, since the responder needs it
+   * to derive the keys that open the rest.
    */
   record Echo(
       long initiatorConnectionId,
       byte[] initiatorNonce,
       int initiatorMaxDatagramBytes,
       byte[] initiatorPublicKey,
+      byte[] initiatorEphemeralKey,
       long cookieIssuedMicros,
       byte[] responderNonce,
       byte[] cookieMac,

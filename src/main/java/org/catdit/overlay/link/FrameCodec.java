@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes and decodes session packets: a header ({@code 0x41}, the receiver's 8-byte connection id,
- * the packet number as a varint) followed by frames until the end of the datagram. Type codes are
- * only ever appended to.
+ * Encodes and decodes session packets: a header ({@code 0x41}, or {@code 0x42} when an ECHO follows
+ * in the clear; the receiver's 8-byte connection id; the packet number as a varint), then frames
+ * until the end of the datagram — sealed with {@link PacketProtection} when the session is
+ * protected. Type codes are only ever appended to.
  */
 final class FrameCodec {
   static final int SESSION_PACKET = 0x41;
+
+  /** A session packet whose first frame is an ECHO, sent in the clear. */
+  static final int SESSION_PACKET_WITH_ECHO = 0x42;
 
   static final int PADDING = 0x00;
   static final int PING = 0x01;
@@ -41,24 +45,52 @@ final class FrameCodec {
     out.writeByte(SESSION_PACKET).writeLong(destinationConnectionId).writeVarint(packetNumber);
   }
 
+  /** Decodes a packet whose frames are not sealed. */
   static Packet decode(byte[] bytes, int offset, int length, int maxStreamFrameBytes)
       throws MalformedPacketException {
+    return decode(bytes, offset, length, maxStreamFrameBytes, null);
+  }
+
+  /**
+   * Decodes a packet, opening its frames with {@code protection} unless that is {@code null}.
+   *
+   * @return the packet, or {@code null} if the frames do not authenticate
+   */
+  static Packet decode(
+      byte[] bytes, int offset, int length, int maxStreamFrameBytes, PacketProtection protection)
+      throws MalformedPacketException {
     PacketReader in = new PacketReader(bytes, offset, length);
-    if (in.readUnsignedByte() != SESSION_PACKET) {
+    int kind = in.readUnsignedByte();
+    if (kind != SESSION_PACKET && kind != SESSION_PACKET_WITH_ECHO) {
       throw new MalformedPacketException("not a session packet");
     }
     long connectionId = in.readLong();
-    long packetNumber = in.readVarint();
+    long packetNumber = in.readVarint(MAX_PACKET_NUMBER, "packet number");
     List<Frame> frames = new ArrayList<>(4);
-    while (in.remaining() > 0) {
-      int type = in.readUnsignedByte();
+    if (kind == SESSION_PACKET_WITH_ECHO) {
+      if (in.readUnsignedByte() != ECHO) {
+        throw new MalformedPacketException("ECHO expected");
+      }
+      frames.add(decodeEcho(in));
+    }
+    PacketReader payload = in;
+    if (protection != null) {
+      int clearLength = in.position() - offset;
+      byte[] plaintext = protection.open(packetNumber, bytes, offset, clearLength, length);
+      if (plaintext == null) {
+        return null;
+      }
+      payload = new PacketReader(plaintext, 0, plaintext.length);
+    }
+    while (payload.remaining() > 0) {
+      int type = payload.readUnsignedByte();
       if (type == PADDING) {
         continue;
       }
       if (frames.size() == MAX_FRAMES_PER_PACKET) {
         throw new MalformedPacketException("too many frames");
       }
-      frames.add(decodeFrame(type, in, maxStreamFrameBytes, frames.isEmpty()));
+      frames.add(decodeFrame(type, payload, maxStreamFrameBytes));
     }
     if (frames.isEmpty()) {
       throw new MalformedPacketException("a packet without frames");
@@ -66,8 +98,28 @@ final class FrameCodec {
     return new Packet(connectionId, packetNumber, frames);
   }
 
-  private static Frame decodeFrame(
-      int type, PacketReader in, int maxStreamFrameBytes, boolean isFirst)
+  /** Reads just the destination connection id of a session packet. */
+  static long peekConnectionId(byte[] bytes, int offset, int length)
+      throws MalformedPacketException {
+    PacketReader in = new PacketReader(bytes, offset, length);
+    in.skip(1);
+    return in.readLong();
+  }
+
+  static Frame.Echo decodeEcho(PacketReader in) throws MalformedPacketException {
+    return new Frame.Echo(
+        in.readLong(),
+        in.readFixed(NONCE_BYTES),
+        in.readUnsignedShort(),
+        in.readShortBytes(MAX_PUBLIC_KEY_BYTES, "public key"),
+        in.readFixed(KeyExchange.KEY_BYTES),
+        in.readLong(),
+        in.readFixed(NONCE_BYTES),
+        in.readFixed(MAC_BYTES),
+        in.readShortBytes(MAX_SIGNATURE_BYTES, "signature"));
+  }
+
+  private static Frame decodeFrame(int type, PacketReader in, int maxStreamFrameBytes)
       throws MalformedPacketException {
     switch (type) {
       case PING:
@@ -91,19 +143,6 @@ final class FrameCodec {
         return new Frame.MaxData(in.readVarint());
       case CLOSE:
         return new Frame.Close((int) in.readVarint(0xFFFF, "close reason"));
-      case ECHO:
-        if (!isFirst) {
-          throw new MalformedPacketException("ECHO must be the first frame");
-        }
-        return new Frame.Echo(
-            in.readLong(),
-            in.readFixed(NONCE_BYTES),
-            in.readUnsignedShort(),
-            in.readShortBytes(MAX_PUBLIC_KEY_BYTES, "public key"),
-            in.readLong(),
-            in.readFixed(NONCE_BYTES),
-            in.readFixed(MAC_BYTES),
-            in.readShortBytes(MAX_SIGNATURE_BYTES, "signature"));
       default:
         throw new MalformedPacketException("unknown frame type " + type);
     }
@@ -160,6 +199,7 @@ final class FrameCodec {
         + 2
         + 1
         + echo.initiatorPublicKey().length
+        + KeyExchange.KEY_BYTES
         + 8
         + NONCE_BYTES
         + MAC_BYTES
@@ -188,7 +228,9 @@ final class FrameCodec {
       out.writeByte(ECHO).writeLong(echo.initiatorConnectionId());
       out.writeFixed(echo.initiatorNonce(), 0, NONCE_BYTES);
       out.writeUnsignedShort(echo.initiatorMaxDatagramBytes());
-      out.writeShortBytes(echo.initiatorPublicKey()).writeLong(echo.cookieIssuedMicros());
+      out.writeShortBytes(echo.initiatorPublicKey());
+      out.writeFixed(echo.initiatorEphemeralKey(), 0, KeyExchange.KEY_BYTES);
+      out.writeLong(echo.cookieIssuedMicros());
       out.writeFixed(echo.responderNonce(), 0, NONCE_BYTES);
       out.writeFixed(echo.cookieMac(), 0, MAC_BYTES).writeShortBytes(echo.signature());
     }

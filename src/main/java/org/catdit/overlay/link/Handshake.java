@@ -24,14 +24,25 @@ final class Handshake {
 
   private Handshake() {}
 
-  record Init(long initiatorConnectionId, byte[] nonce, int maxDatagramBytes, byte[] publicKey) {}
+  /** {@code flags} bit 0: the initiator wants sealed session packets. */
+  record Init(
+      long initiatorConnectionId,
+      byte[] nonce,
+      int maxDatagramBytes,
+      int flags,
+      byte[] publicKey,
+      byte[] ephemeralKey) {}
+
+  static final int FLAG_PROTECTED = 1;
 
   record InitAck(
       long initiatorConnectionId,
       long responderConnectionId,
       byte[] responderNonce,
       int maxDatagramBytes,
+      int flags,
       byte[] publicKey,
+      byte[] ephemeralKey,
       byte[] signature,
       long cookieIssuedMicros,
       byte[] cookieMac) {}
@@ -40,7 +51,9 @@ final class Handshake {
     PacketWriter out = new PacketWriter(MIN_INIT_BYTES);
     out.writeByte(INIT).writeByte(VERSION).writeLong(init.initiatorConnectionId());
     out.writeFixed(init.nonce(), 0, FrameCodec.NONCE_BYTES);
-    out.writeUnsignedShort(init.maxDatagramBytes()).writeShortBytes(init.publicKey());
+    out.writeUnsignedShort(init.maxDatagramBytes()).writeByte(init.flags());
+    out.writeShortBytes(init.publicKey());
+    out.writeFixed(init.ephemeralKey(), 0, KeyExchange.KEY_BYTES);
     return out.padTo(MIN_INIT_BYTES).toByteArray();
   }
 
@@ -56,7 +69,9 @@ final class Handshake {
         in.readLong(),
         in.readFixed(FrameCodec.NONCE_BYTES),
         in.readUnsignedShort(),
-        in.readShortBytes(FrameCodec.MAX_PUBLIC_KEY_BYTES, "public key"));
+        in.readUnsignedByte(),
+        in.readShortBytes(FrameCodec.MAX_PUBLIC_KEY_BYTES, "public key"),
+        in.readFixed(KeyExchange.KEY_BYTES));
   }
 
   static byte[] encodeInitAck(InitAck ack) {
@@ -67,8 +82,10 @@ final class Handshake {
                 + 8
                 + FrameCodec.NONCE_BYTES
                 + 2
+                + 1 // flags
                 + 1
                 + ack.publicKey().length
+                + KeyExchange.KEY_BYTES
                 + 1
                 + ack.signature().length
                 + 8
@@ -76,7 +93,9 @@ final class Handshake {
     out.writeByte(INIT_ACK).writeByte(VERSION).writeLong(ack.initiatorConnectionId());
     out.writeLong(ack.responderConnectionId());
     out.writeFixed(ack.responderNonce(), 0, FrameCodec.NONCE_BYTES);
-    out.writeUnsignedShort(ack.maxDatagramBytes()).writeShortBytes(ack.publicKey());
+    out.writeUnsignedShort(ack.maxDatagramBytes()).writeByte(ack.flags());
+    out.writeShortBytes(ack.publicKey());
+    out.writeFixed(ack.ephemeralKey(), 0, KeyExchange.KEY_BYTES);
     out.writeShortBytes(ack.signature()).writeLong(ack.cookieIssuedMicros());
     out.writeFixed(ack.cookieMac(), 0, FrameCodec.MAC_BYTES);
     return out.toByteArray();
@@ -94,7 +113,9 @@ final class Handshake {
             in.readLong(),
             in.readFixed(FrameCodec.NONCE_BYTES),
             in.readUnsignedShort(),
+            in.readUnsignedByte(),
             in.readShortBytes(FrameCodec.MAX_PUBLIC_KEY_BYTES, "public key"),
+            in.readFixed(KeyExchange.KEY_BYTES),
             in.readShortBytes(FrameCodec.MAX_SIGNATURE_BYTES, "signature"),
             in.readLong(),
             in.readFixed(FrameCodec.MAC_BYTES));
@@ -104,15 +125,27 @@ final class Handshake {
     return ack;
   }
 
-  /** What each side signs: both connection ids, both nonces and both keys, plus its role. */
+  /** Transcript roles: what the initiator signs, what the responder signs, the key schedule. */
+  static final int ROLE_INITIATOR = 'I';
+
+  static final int ROLE_RESPONDER = 'R';
+  static final int ROLE_KEYS = 'K';
+
+  /**
+   * What each side signs, and what the session keys are bound to: both connection ids, both nonces,
+   * both identity keys, both ephemeral keys and the protection flags.
+   */
   static byte[] transcript(
-      boolean isInitiator,
+      int role,
       long initiatorConnectionId,
       long responderConnectionId,
       byte[] initiatorNonce,
       byte[] responderNonce,
       byte[] initiatorKey,
-      byte[] responderKey) {
+      byte[] responderKey,
+      byte[] initiatorEphemeralKey,
+      byte[] responderEphemeralKey,
+      int flags) {
     PacketWriter out =
         new PacketWriter(
             LABEL.length
@@ -121,12 +154,17 @@ final class Handshake {
                 + 2 * FrameCodec.NONCE_BYTES
                 + 2
                 + initiatorKey.length
-                + responderKey.length);
-    out.writeFixed(LABEL, 0, LABEL.length).writeByte(isInitiator ? 'I' : 'R');
+                + responderKey.length
+                + 2 * KeyExchange.KEY_BYTES
+                + 1);
+    out.writeFixed(LABEL, 0, LABEL.length).writeByte(role);
     out.writeLong(initiatorConnectionId).writeLong(responderConnectionId);
     out.writeFixed(initiatorNonce, 0, initiatorNonce.length);
     out.writeFixed(responderNonce, 0, responderNonce.length);
     out.writeShortBytes(initiatorKey).writeShortBytes(responderKey);
+    out.writeFixed(initiatorEphemeralKey, 0, KeyExchange.KEY_BYTES);
+    out.writeFixed(responderEphemeralKey, 0, KeyExchange.KEY_BYTES);
+    out.writeByte(flags);
     return out.toByteArray();
   }
 }

@@ -20,6 +20,8 @@ package org.catdit.overlay.link;
  * @param maxReceiveWindowBytes largest flow-control credit a session grants
  * @param congestionController the controller each new session gets
  * @param isPacingEnabled whether packets are paced (off only for experiments)
+ * @param isPacketProtectionEnabled whether session packets are sealed (X25519 + ChaCha20-Poly1305);
+ *     both ends must agree, or the handshake is refused. Large simulations may turn it off.
  */
 public record LinkConfig(
     int initialDatagramBytes,
@@ -37,7 +39,8 @@ public record LinkConfig(
     long sendBufferBytes,
     long maxReceiveWindowBytes,
     CongestionController.Factory congestionController,
-    boolean isPacingEnabled) {
+    boolean isPacingEnabled,
+    boolean isPacketProtectionEnabled) {
 
   /** QUIC's minimum: every path must carry 1200-byte UDP payloads. */
   public static final int MIN_DATAGRAM_BYTES = 1200;
@@ -86,6 +89,7 @@ public record LinkConfig(
         32L << 20,
         32L << 20,
         BbrController::new,
+        true,
         true);
   }
 
@@ -106,7 +110,8 @@ public record LinkConfig(
         sendBufferBytes,
         maxReceiveWindowBytes,
         congestionController,
-        isPacingEnabled);
+        isPacingEnabled,
+        isPacketProtectionEnabled);
   }
 
   public LinkConfig withCongestionController(CongestionController.Factory factory) {
@@ -126,7 +131,8 @@ public record LinkConfig(
         sendBufferBytes,
         maxReceiveWindowBytes,
         factory,
-        isPacingEnabled);
+        isPacingEnabled,
+        isPacketProtectionEnabled);
   }
 
   public LinkConfig withTimeouts(long idleTimeoutMicros, long keepAliveMicros) {
@@ -146,7 +152,8 @@ public record LinkConfig(
         sendBufferBytes,
         maxReceiveWindowBytes,
         congestionController,
-        isPacingEnabled);
+        isPacingEnabled,
+        isPacketProtectionEnabled);
   }
 
   public LinkConfig withLimits(int maxSessions, int handshakesPerSecond, int handshakeBurst) {
@@ -166,7 +173,8 @@ public record LinkConfig(
         sendBufferBytes,
         maxReceiveWindowBytes,
         congestionController,
-        isPacingEnabled);
+        isPacingEnabled,
+        isPacketProtectionEnabled);
   }
 
   public LinkConfig withBuffers(int maxMessageBytes, long sendBufferBytes) {
@@ -186,6 +194,28 @@ public record LinkConfig(
         sendBufferBytes,
         maxReceiveWindowBytes,
         congestionController,
-        isPacingEnabled);
+        isPacingEnabled,
+        isPacketProtectionEnabled);
+  }
+
+  public LinkConfig withPacketProtection(boolean isEnabled) {
+    return new LinkConfig(
+        initialDatagramBytes,
+        maxDatagramBytes,
+        maxAckDelayMicros,
+        idleTimeoutMicros,
+        keepAliveMicros,
+        handshakeTimeoutMicros,
+        cookieLifetimeMicros,
+        maxSessions,
+        maxPendingConnects,
+        handshakesPerSecond,
+        handshakeBurst,
+        maxMessageBytes,
+        sendBufferBytes,
+        maxReceiveWindowBytes,
+        congestionController,
+        isPacingEnabled,
+        isEnabled);
   }
 }

@@ -75,15 +75,26 @@ public final class LinkEndpoint<A> {
     final A address;
     final long startedMicros;
     final long serial;
+    final byte[] ephemeralScalar;
+    final byte[] ephemeralKey;
     int attempts;
     long nextAttemptMicros;
 
-    PendingConnect(long connectionId, byte[] nonce, A address, long startedMicros, long serial) {
+    PendingConnect(
+        long connectionId,
+        byte[] nonce,
+        A address,
+        long startedMicros,
+        long serial,
+        byte[] ephemeralScalar,
+        byte[] ephemeralKey) {
       this.connectionId = connectionId;
       this.nonce = nonce;
       this.address = address;
       this.startedMicros = startedMicros;
       this.serial = serial;
+      this.ephemeralScalar = ephemeralScalar;
+      this.ephemeralKey = ephemeralKey;
     }
   }
 
@@ -135,8 +146,15 @@ public final class LinkEndpoint<A> {
     long connectionId = freshConnectionId();
     byte[] nonce = new byte[FrameCodec.NONCE_BYTES];
     random.nextBytes(nonce);
+    byte[] scalar = new byte[KeyExchange.KEY_BYTES];
+    byte[] ephemeralKey = new byte[KeyExchange.KEY_BYTES];
+    if (config.isPacketProtectionEnabled()) {
+      random.nextBytes(scalar);
+      ephemeralKey = KeyExchange.publicKey(scalar);
+    }
     PendingConnect<A> pending =
-        new PendingConnect<>(connectionId, nonce, address, nowMicros, nextSerial++);
+        new PendingConnect<>(
+            connectionId, nonce, address, nowMicros, nextSerial++, scalar, ephemeralKey);
     pendingConnects.put(connectionId, pending);
     sendInit(nowMicros, pending);
     arm();
@@ -201,7 +219,7 @@ public final class LinkEndpoint<A> {
     }
     try {
       int kind = bytes[offset] & 0xFF;
-      if (kind == FrameCodec.SESSION_PACKET) {
+      if (kind == FrameCodec.SESSION_PACKET || kind == FrameCodec.SESSION_PACKET_WITH_ECHO) {
         onSessionPacket(nowMicros, from, bytes, offset, length);
       } else if (kind == Handshake.INIT) {
         onInit(nowMicros, from, Handshake.decodeInit(bytes, offset, length), length);
@@ -257,7 +275,12 @@ public final class LinkEndpoint<A> {
     byte[] init =
         Handshake.encodeInit(
             new Handshake.Init(
-                pending.connectionId, pending.nonce, config.maxDatagramBytes(), publicKey));
+                pending.connectionId,
+                pending.nonce,
+                config.maxDatagramBytes(),
+                protectionFlags(),
+                publicKey,
+                pending.ephemeralKey));
     pending.attempts++;
     pending.nextAttemptMicros =
         nowMicros + (INIT_RETRY_MICROS << Math.min(pending.attempts - 1, 8));
@@ -269,6 +292,10 @@ public final class LinkEndpoint<A> {
     counters.increment(Counter.DATAGRAMS_SENT);
     counters.add(Counter.BYTES_SENT, init.length);
     io.sendDatagram(pending.address, init);
+  }
+
+  private int protectionFlags() {
+    return config.isPacketProtectionEnabled() ? Handshake.FLAG_PROTECTED : 0;
   }
 
   private void onConnectTimer(long nowMicros, PendingConnect<A> pending) {
@@ -288,6 +315,10 @@ public final class LinkEndpoint<A> {
   /** The responder's stateless answer: nothing is stored until the cookie comes back. */
   private void onInit(long nowMicros, A from, Handshake.Init init, int receivedBytes) {
     counters.increment(Counter.INITS_RECEIVED);
+    if (init.flags() != protectionFlags()) {
+      counters.increment(Counter.HANDSHAKE_MISMATCHES);
+      return;
+    }
     if (!takeHandshakeToken(nowMicros)) {
       counters.increment(Counter.HANDSHAKES_RATE_LIMITED);
       return;
@@ -299,16 +330,23 @@ public final class LinkEndpoint<A> {
     long responderConnectionId = random.nextLong();
     byte[] responderNonce = new byte[FrameCodec.NONCE_BYTES];
     random.nextBytes(responderNonce);
+    byte[] ephemeralKey =
+        config.isPacketProtectionEnabled()
+            ? KeyExchange.publicKey(cookies.ephemeralScalar(responderNonce))
+            : new byte[KeyExchange.KEY_BYTES];
     byte[] signature =
         authenticator.sign(
             Handshake.transcript(
-                false,
+                Handshake.ROLE_RESPONDER,
                 init.initiatorConnectionId(),
                 responderConnectionId,
                 init.nonce(),
                 responderNonce,
                 init.publicKey(),
-                publicKey));
+                publicKey,
+                init.ephemeralKey(),
+                ephemeralKey,
+                init.flags()));
     byte[] mac =
         cookies.mint(
             io.addressBytes(from),
@@ -317,7 +355,8 @@ public final class LinkEndpoint<A> {
             responderConnectionId,
             init.nonce(),
             responderNonce,
-            init.publicKey());
+            init.publicKey(),
+            init.ephemeralKey());
     byte[] initAck =
         Handshake.encodeInitAck(
             new Handshake.InitAck(
@@ -325,7 +364,9 @@ public final class LinkEndpoint<A> {
                 responderConnectionId,
                 responderNonce,
                 config.maxDatagramBytes(),
+                init.flags(),
                 publicKey,
+                ephemeralKey,
                 signature,
                 nowMicros,
                 mac));
@@ -361,21 +402,51 @@ public final class LinkEndpoint<A> {
       counters.increment(Counter.STALE_HANDSHAKES_DROPPED);
       return;
     }
+    if (ack.flags() != protectionFlags()) {
+      counters.increment(Counter.HANDSHAKE_MISMATCHES);
+      return;
+    }
     PeerId peer = authenticator.peerIdOf(ack.publicKey());
     byte[] transcript =
         Handshake.transcript(
-            false,
+            Handshake.ROLE_RESPONDER,
             pending.connectionId,
             ack.responderConnectionId(),
             pending.nonce,
             ack.responderNonce(),
             publicKey,
-            ack.publicKey());
+            ack.publicKey(),
+            pending.ephemeralKey,
+            ack.ephemeralKey(),
+            ack.flags());
     if (peer == null
         || peer.equals(localPeer())
         || !authenticator.verify(ack.publicKey(), transcript, ack.signature())) {
       counters.increment(Counter.AUTHENTICATION_FAILURES);
       return;
+    }
+    PacketProtection protection = null;
+    if (config.isPacketProtectionEnabled()) {
+      byte[] secret = KeyExchange.sharedSecret(pending.ephemeralScalar, ack.ephemeralKey());
+      if (secret == null) {
+        counters.increment(Counter.AUTHENTICATION_FAILURES);
+        return;
+      }
+      protection =
+          PacketProtection.derive(
+              secret,
+              Handshake.transcript(
+                  Handshake.ROLE_KEYS,
+                  pending.connectionId,
+                  ack.responderConnectionId(),
+                  pending.nonce,
+                  ack.responderNonce(),
+                  publicKey,
+                  ack.publicKey(),
+                  pending.ephemeralKey,
+                  ack.ephemeralKey(),
+                  ack.flags()),
+              true);
     }
     pendingConnects.remove(pending.connectionId);
     unschedule(pending);
@@ -394,6 +465,7 @@ public final class LinkEndpoint<A> {
             true,
             nextSerial++,
             ack.maxDatagramBytes(),
+            protection,
             nowMicros,
             config,
             counters,
@@ -401,19 +473,23 @@ public final class LinkEndpoint<A> {
     byte[] signature =
         authenticator.sign(
             Handshake.transcript(
-                true,
+                Handshake.ROLE_INITIATOR,
                 pending.connectionId,
                 ack.responderConnectionId(),
                 pending.nonce,
                 ack.responderNonce(),
                 publicKey,
-                ack.publicKey()));
+                ack.publicKey(),
+                pending.ephemeralKey,
+                ack.ephemeralKey(),
+                ack.flags()));
     session.queueEcho(
         new Frame.Echo(
             pending.connectionId,
             pending.nonce,
             config.maxDatagramBytes(),
             publicKey,
+            pending.ephemeralKey,
             ack.cookieIssuedMicros(),
             ack.responderNonce(),
             ack.cookieMac(),
@@ -427,33 +503,42 @@ public final class LinkEndpoint<A> {
   private void onSessionPacket(long nowMicros, A from, byte[] bytes, int offset, int length)
       throws MalformedPacketException {
     // Look the connection up from the header alone: garbage for unknown connections is cheap.
-    PacketReader header = new PacketReader(bytes, offset, length);
-    header.skip(1);
-    Session<A> session = sessionsByConnectionId.get(header.readLong());
-    header.readVarint();
+    Session<A> session =
+        sessionsByConnectionId.get(FrameCodec.peekConnectionId(bytes, offset, length));
     if (session == null) {
-      if (header.remaining() == 0 || header.readUnsignedByte() != FrameCodec.ECHO) {
+      if ((bytes[offset] & 0xFF) != FrameCodec.SESSION_PACKET_WITH_ECHO) {
         counters.increment(Counter.UNKNOWN_CONNECTION_DROPPED);
         return;
       }
-      FrameCodec.Packet packet =
-          FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes());
-      onEcho(nowMicros, from, packet, (Frame.Echo) packet.frames().get(0), length);
+      onEcho(nowMicros, from, bytes, offset, length);
       return;
     }
     if (!session.address.equals(from)) {
       counters.increment(Counter.WRONG_ADDRESS_DROPPED);
       return;
     }
-    FrameCodec.Packet packet = FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes());
+    FrameCodec.Packet packet =
+        FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes(), session.protection());
+    if (packet == null) {
+      counters.increment(Counter.UNAUTHENTIC_PACKETS_DROPPED);
+      return;
+    }
     session.onPacket(nowMicros, packet, length);
     settle(session);
   }
 
   /** The cookie came back: check it and the initiator's proof, then (only now) keep state. */
-  private void onEcho(
-      long nowMicros, A from, FrameCodec.Packet packet, Frame.Echo echo, int length) {
-    long responderConnectionId = packet.destinationConnectionId();
+  private void onEcho(long nowMicros, A from, byte[] bytes, int offset, int length)
+      throws MalformedPacketException {
+    PacketReader in = new PacketReader(bytes, offset, length);
+    in.skip(1);
+    long responderConnectionId = in.readLong();
+    in.readVarint();
+    if (in.readUnsignedByte() != FrameCodec.ECHO) {
+      counters.increment(Counter.MALFORMED_DROPPED);
+      return;
+    }
+    Frame.Echo echo = FrameCodec.decodeEcho(in);
     long age = nowMicros - echo.cookieIssuedMicros();
     if (age < 0 || age > config.cookieLifetimeMicros()) {
       counters.increment(Counter.COOKIES_EXPIRED);
@@ -467,7 +552,8 @@ public final class LinkEndpoint<A> {
         responderConnectionId,
         echo.initiatorNonce(),
         echo.responderNonce(),
-        echo.initiatorPublicKey())) {
+        echo.initiatorPublicKey(),
+        echo.initiatorEphemeralKey())) {
       counters.increment(Counter.COOKIES_INVALID);
       return;
     }
@@ -476,19 +562,55 @@ public final class LinkEndpoint<A> {
       return;
     }
     PeerId peer = authenticator.peerIdOf(echo.initiatorPublicKey());
+    boolean isProtected = config.isPacketProtectionEnabled();
+    byte[] scalar = cookies.ephemeralScalar(echo.responderNonce());
+    byte[] ephemeralKey =
+        isProtected ? KeyExchange.publicKey(scalar) : new byte[KeyExchange.KEY_BYTES];
     byte[] transcript =
         Handshake.transcript(
-            true,
+            Handshake.ROLE_INITIATOR,
             echo.initiatorConnectionId(),
             responderConnectionId,
             echo.initiatorNonce(),
             echo.responderNonce(),
             echo.initiatorPublicKey(),
-            publicKey);
+            publicKey,
+            echo.initiatorEphemeralKey(),
+            ephemeralKey,
+            protectionFlags());
     if (peer == null
         || peer.equals(localPeer())
         || !authenticator.verify(echo.initiatorPublicKey(), transcript, echo.signature())) {
       counters.increment(Counter.AUTHENTICATION_FAILURES);
+      return;
+    }
+    PacketProtection protection = null;
+    if (isProtected) {
+      byte[] secret = KeyExchange.sharedSecret(scalar, echo.initiatorEphemeralKey());
+      if (secret == null) {
+        counters.increment(Counter.AUTHENTICATION_FAILURES);
+        return;
+      }
+      protection =
+          PacketProtection.derive(
+              secret,
+              Handshake.transcript(
+                  Handshake.ROLE_KEYS,
+                  echo.initiatorConnectionId(),
+                  responderConnectionId,
+                  echo.initiatorNonce(),
+                  echo.responderNonce(),
+                  echo.initiatorPublicKey(),
+                  publicKey,
+                  echo.initiatorEphemeralKey(),
+                  ephemeralKey,
+                  protectionFlags()),
+              false);
+    }
+    FrameCodec.Packet packet =
+        FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes(), protection);
+    if (packet == null) {
+      counters.increment(Counter.UNAUTHENTIC_PACKETS_DROPPED);
       return;
     }
     if (sessionsByPeer.size() >= config.maxSessions() && !sessionsByPeer.containsKey(peer)) {
@@ -504,6 +626,7 @@ public final class LinkEndpoint<A> {
             false,
             nextSerial++,
             echo.initiatorMaxDatagramBytes(),
+            protection,
             nowMicros,
             config,
             counters,

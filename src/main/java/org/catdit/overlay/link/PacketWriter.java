@@ -18,6 +18,15 @@ final class PacketWriter {
     return position;
   }
 
+  /** The backing array (the packet is its first {@link #position()} bytes). */
+  byte[] array() {
+    return bytes;
+  }
+
+  void setByte(int index, int value) {
+    bytes[index] = (byte) value;
+  }
+
   int remaining() {
     return bytes.length - position;
   }

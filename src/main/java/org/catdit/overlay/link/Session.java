@@ -35,6 +35,7 @@ final class Session<A> {
   final long serial;
 
   private final LinkConfig config;
+  private final PacketProtection protection;
   private final LinkCounters counters;
   private final LinkIo<A> io;
 
@@ -96,6 +97,7 @@ final class Session<A> {
       boolean isInitiator,
       long serial,
       int peerMaxDatagramBytes,
+      PacketProtection protection,
       long nowMicros,
       LinkConfig config,
       LinkCounters counters,
@@ -106,6 +108,7 @@ final class Session<A> {
     this.address = address;
     this.isInitiator = isInitiator;
     this.serial = serial;
+    this.protection = protection;
     this.config = config;
     this.counters = counters;
     this.io = io;
@@ -680,17 +683,20 @@ final class Session<A> {
 
   private void sendPacket(long nowMicros, boolean mayElicit, boolean mayControl, boolean mayBulk) {
     long packetNumber = nextPacketNumber++;
-    PacketWriter out = new PacketWriter(maxDatagramBytes);
+    PacketWriter out = new PacketWriter(maxDatagramBytes - sealOverheadBytes());
     FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
     List<Frame> retransmittable = new ArrayList<>(4);
     boolean isAckEliciting = false;
     long largestAckedInPacket = -1;
     if (mayElicit && !controlFrames.isEmpty() && controlFrames.peekFirst() instanceof Frame.Echo) {
+      // The ECHO goes in the clear: the responder needs it to derive the keys for the rest.
       Frame echo = controlFrames.pollFirst();
+      out.setByte(0, FrameCodec.SESSION_PACKET_WITH_ECHO);
       FrameCodec.encode(out, echo);
       retransmittable.add(echo);
       isAckEliciting = true;
     }
+    int clearLength = out.position();
     if (isAckPending && !received.isEmpty()) {
       long ackDelay = Math.max(0, nowMicros - largestReceivedMicros);
       Frame.Ack ack = received.toAck(ackDelay, FrameCodec.MAX_ACK_RANGES, ackRangeFloor);
@@ -749,30 +755,52 @@ final class Session<A> {
       }
     }
     transmit(
-        nowMicros, packetNumber, out, isAckEliciting, false, retransmittable, largestAckedInPacket);
+        nowMicros,
+        packetNumber,
+        seal(packetNumber, out, clearLength),
+        isAckEliciting,
+        false,
+        retransmittable,
+        largestAckedInPacket);
   }
 
   private void sendMtuProbe(long nowMicros) {
     long packetNumber = nextPacketNumber++;
     int size = mtuProber.probeBytes();
-    PacketWriter out = new PacketWriter(size);
+    PacketWriter out = new PacketWriter(size - sealOverheadBytes());
     FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
+    int clearLength = out.position();
     FrameCodec.encode(out, new Frame.Ping());
-    out.padTo(size);
+    out.padTo(size - sealOverheadBytes());
     mtuProber.onProbeSent(packetNumber);
     counters.increment(Counter.MTU_PROBES_SENT);
-    transmit(nowMicros, packetNumber, out, true, true, List.of(), -1);
+    transmit(
+        nowMicros, packetNumber, seal(packetNumber, out, clearLength), true, true, List.of(), -1);
+  }
+
+  private int sealOverheadBytes() {
+    return protection == null ? 0 : PacketProtection.TAG_BYTES;
+  }
+
+  /** The datagram: header (and ECHO) in the clear, frames sealed if the session is protected. */
+  private byte[] seal(long packetNumber, PacketWriter out, int clearLength) {
+    return protection == null
+        ? out.toByteArray()
+        : protection.seal(packetNumber, out.array(), clearLength, out.position());
+  }
+
+  PacketProtection protection() {
+    return protection;
   }
 
   private void transmit(
       long nowMicros,
       long packetNumber,
-      PacketWriter out,
+      byte[] datagram,
       boolean isAckEliciting,
       boolean isMtuProbe,
       List<Frame> retransmittable,
       long largestAckedInPacket) {
-    byte[] datagram = out.toByteArray();
     // ACK-only packets do not count towards bytes in flight (RFC 9002 §2) and are not paced.
     boolean isInFlight = isAckEliciting;
     SentPacket packet =
@@ -851,8 +879,9 @@ final class Session<A> {
     long packetNumber = nextPacketNumber++;
     PacketWriter out = new PacketWriter(FrameCodec.MAX_HEADER_BYTES + 4);
     FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
+    int clearLength = out.position();
     FrameCodec.encode(out, new Frame.Close(reason));
-    byte[] datagram = out.toByteArray();
+    byte[] datagram = seal(packetNumber, out, clearLength);
     counters.increment(Counter.DATAGRAMS_SENT);
     counters.add(Counter.BYTES_SENT, datagram.length);
     io.sendDatagram(address, datagram);

@@ -18,6 +18,9 @@ class FrameCodecTest {
   private static byte[] packet(long connectionId, long packetNumber, Frame... frames) {
     PacketWriter out = new PacketWriter(4096);
     FrameCodec.writeHeader(out, connectionId, packetNumber);
+    if (frames.length > 0 && frames[0] instanceof Frame.Echo) {
+      out.setByte(0, FrameCodec.SESSION_PACKET_WITH_ECHO);
+    }
     for (Frame frame : frames) {
       int before = out.position();
       FrameCodec.encode(out, frame);
@@ -39,7 +42,15 @@ class FrameCodecTest {
   void everyFrameRoundTrips() throws Exception {
     Frame.Echo echo =
         new Frame.Echo(
-            5, new byte[16], 1500, new byte[32], 77, new byte[16], new byte[16], new byte[64]);
+            5,
+            new byte[16],
+            1500,
+            new byte[32],
+            new byte[32],
+            77,
+            new byte[16],
+            new byte[16],
+            new byte[64]);
     List<Frame> frames = new ArrayList<>(List.of(echo));
     frames.addAll(List.of(SAMPLE));
     byte[] bytes = packet(42, 1L << 40, frames.toArray(Frame[]::new));
@@ -79,7 +90,15 @@ class FrameCodecTest {
             1,
             new Frame.Ping(),
             new Frame.Echo(
-                5, new byte[16], 1500, new byte[32], 77, new byte[16], new byte[16], new byte[64]));
+                5,
+                new byte[16],
+                1500,
+                new byte[32],
+                new byte[32],
+                77,
+                new byte[16],
+                new byte[16],
+                new byte[64]));
     assertThrows(
         MalformedPacketException.class,
         () -> FrameCodec.decode(echoLater, 0, echoLater.length, 1500));
@@ -154,14 +173,23 @@ class FrameCodecTest {
 
   @Test
   void handshakePacketsRoundTrip() throws Exception {
-    Handshake.Init init = new Handshake.Init(3, new byte[16], 9000, new byte[32]);
+    Handshake.Init init = new Handshake.Init(3, new byte[16], 9000, 1, new byte[32], new byte[32]);
     byte[] bytes = Handshake.encodeInit(init);
     assertEquals(Handshake.MIN_INIT_BYTES, bytes.length);
     assertEquals(3, Handshake.decodeInit(bytes, 0, bytes.length).initiatorConnectionId());
     assertThrows(MalformedPacketException.class, () -> Handshake.decodeInit(bytes, 0, 1199));
     Handshake.InitAck ack =
         new Handshake.InitAck(
-            3, 4, new byte[16], 1500, new byte[32], new byte[64], 99, new byte[16]);
+            3,
+            4,
+            new byte[16],
+            1500,
+            1,
+            new byte[32],
+            new byte[32],
+            new byte[64],
+            99,
+            new byte[16]);
     byte[] ackBytes = Handshake.encodeInitAck(ack);
     Handshake.InitAck back = Handshake.decodeInitAck(ackBytes, 0, ackBytes.length);
     assertEquals(4, back.responderConnectionId());

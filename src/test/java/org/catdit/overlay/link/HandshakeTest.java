@@ -36,7 +36,13 @@ class HandshakeTest {
     for (int i = 0; i < 2000; i++) {
       byte[] init =
           Handshake.encodeInit(
-              new Handshake.Init(i + 1, new byte[16], 1200, PeerId.of(9, i).toBytes()));
+              new Handshake.Init(
+                  i + 1,
+                  new byte[16],
+                  1200,
+                  Handshake.FLAG_PROTECTED,
+                  PeerId.of(9, i).toBytes(),
+                  new byte[32]));
       byte[] datagram = i % 3 == 0 ? java.util.Arrays.copyOf(init, 300) : init;
       receivedFromVictim += datagram.length;
       net.now += 1000;

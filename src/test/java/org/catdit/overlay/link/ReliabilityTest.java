@@ -23,22 +23,22 @@ import org.catdit.sim.link.PathModel;
 class ReliabilityTest {
   private static final int STREAMS = 4;
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void noLoss(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     assertExactlyOnceInOrder(seed, 0.0);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void onePercentLoss(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     assertExactlyOnceInOrder(seed, 0.01);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void fivePercentLoss(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     assertExactlyOnceInOrder(seed, 0.05);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void twentyPercentLoss(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     assertExactlyOnceInOrder(seed, 0.20);
   }
