@@ -1,0 +1,281 @@
+package org.catdit.overlay.link;
+
+/**
+ * A model-based controller after BBR v1 (Cardwell et al., "BBR: Congestion-Based Congestion
+ * Control", 2016): it estimates the bottleneck bandwidth (windowed maximum of delivery-rate samples
+ * over 10 round trips) and the minimum RTT (windowed minimum over 10 s), paces at gain × bandwidth
+ * and caps the window at gain × BDP. Loss alone is not read as a congestion signal, so random loss
+ * costs only the retransmitted bytes; the model itself keeps the queue short. The one use of loss
+ * is BBR v2's startup exit, and only together with a queue the RTT reveals.
+ */
+public final class BbrController implements CongestionController {
+  private static final double HIGH_GAIN = 2.885; // 2/ln 2: doubles the rate each round in STARTUP
+  private static final double[] PROBE_BW_GAINS = {1.25, 0.75, 1, 1, 1, 1, 1, 1};
+  private static final int BANDWIDTH_WINDOW_ROUNDS = 10;
+  private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
+  private static final long PROBE_RTT_DURATION_MICROS = 200_000;
+  private static final double CWND_GAIN = 2.0;
+
+  private enum Mode {
+    STARTUP,
+    DRAIN,
+    PROBE_BW,
+    PROBE_RTT
+  }
+
+  private int maxDatagramBytes;
+  private Mode mode = Mode.STARTUP;
+  private double pacingGain = HIGH_GAIN;
+  // BBR v2 keeps the startup window at 2·BDP (v1 used 2.885): the queue it can build in STARTUP
+  // is then one BDP, which a one-BDP bottleneck buffer absorbs without overflowing.
+  private double cwndGain = CWND_GAIN;
+  private long congestionWindowBytes;
+
+  // Windowed max bandwidth: the best sample of each of the last rounds.
+  private final long[] roundMaxRate = new long[BANDWIDTH_WINDOW_ROUNDS];
+  private long roundCount;
+  private long deliveredBytes;
+  private long nextRoundDelivered;
+  private boolean isRoundStart;
+
+  private long minRttMicros = Long.MAX_VALUE;
+  private long minRttStampMicros;
+  private long probeRttDoneMicros;
+  private boolean isProbeRttRoundDone;
+  private long probeRttRoundTarget;
+
+  private long fullBandwidth;
+  private long deliveredAtRoundStart;
+  private long lostBytesInRound;
+  private long latestRttMicros;
+  private int fullBandwidthRounds;
+  private boolean isPipeFilled;
+
+  private int cycleIndex;
+  private long cycleStartMicros;
+
+  public BbrController(int maxDatagramBytes) {
+    this.maxDatagramBytes = maxDatagramBytes;
+    this.congestionWindowBytes = NewRenoController.initialWindow(maxDatagramBytes);
+  }
+
+  long bottleneckBandwidth() {
+    long best = 0;
+    for (long rate : roundMaxRate) {
+      best = Math.max(best, rate);
+    }
+    return best;
+  }
+
+  private long bandwidthDelayProduct(double gain) {
+    long bandwidth = bottleneckBandwidth();
+    if (bandwidth == 0 || minRttMicros == Long.MAX_VALUE) {
+      return NewRenoController.initialWindow(maxDatagramBytes);
+    }
+    long bdp = (long) (bandwidth * (double) minRttMicros / 1_000_000 * gain);
+    // Send quantum headroom, as BBR does, so pacing and delayed ACKs do not starve the pipe.
+    return bdp + 3L * maxDatagramBytes;
+  }
+
+  private long minimumWindow() {
+    return 4L * maxDatagramBytes;
+  }
+
+  @Override
+  public long congestionWindowBytes() {
+    return mode == Mode.PROBE_RTT ? minimumWindow() : congestionWindowBytes;
+  }
+
+  @Override
+  public long pacingRateBytesPerSecond(RttEstimator rtt) {
+    long bandwidth = bottleneckBandwidth();
+    if (bandwidth == 0) {
+      long rttMicros = Math.max(1, rtt.hasSample() ? rtt.minRttMicros() : rtt.smoothedRttMicros());
+      return Math.max(1, (long) (HIGH_GAIN * congestionWindowBytes * 1_000_000 / rttMicros));
+    }
+    return Math.max(1, (long) (pacingGain * bandwidth));
+  }
+
+  @Override
+  public void onMaxDatagramBytesChanged(int maxDatagramBytes) {
+    this.maxDatagramBytes = maxDatagramBytes;
+    congestionWindowBytes = Math.max(congestionWindowBytes, minimumWindow());
+  }
+
+  @Override
+  public void onPacketSent(long nowMicros, int bytes, long bytesInFlightBefore) {}
+
+  @Override
+  public void onAck(
+      long nowMicros,
+      long ackedBytes,
+      long oldestAckedSentMicros,
+      RateSample sample,
+      RttEstimator rtt,
+      long bytesInFlight) {
+    deliveredBytes += ackedBytes;
+    updateRound(sample);
+    updateBandwidth(sample);
+    updateMinRtt(nowMicros, sample);
+    checkFullPipe();
+    updateMode(nowMicros, bytesInFlight);
+    updateWindow(ackedBytes);
+  }
+
+  private void updateRound(RateSample sample) {
+    isRoundStart = false;
+    if (deliveredBytes >= nextRoundDelivered) {
+      nextRoundDelivered = deliveredBytes + Math.max(1, sample.deliveredBytes());
+      roundCount++;
+      roundMaxRate[(int) (roundCount % BANDWIDTH_WINDOW_ROUNDS)] = 0;
+      isRoundStart = true;
+    }
+  }
+
+  private void updateBandwidth(RateSample sample) {
+    long rate = sample.rateBytesPerSecond();
+    if (rate == 0) {
+      return;
+    }
+    // App-limited samples only count when they raise the estimate (BBR §4.1.1.5).
+    if (!sample.isAppLimited() || rate >= bottleneckBandwidth()) {
+      int slot = (int) (roundCount % BANDWIDTH_WINDOW_ROUNDS);
+      roundMaxRate[slot] = Math.max(roundMaxRate[slot], rate);
+    }
+  }
+
+  private void updateMinRtt(long nowMicros, RateSample sample) {
+    if (sample.rttMicros() > 0) {
+      latestRttMicros = sample.rttMicros();
+    }
+    boolean isExpired = nowMicros - minRttStampMicros > MIN_RTT_WINDOW_MICROS;
+    if (sample.rttMicros() > 0 && (sample.rttMicros() <= minRttMicros || isExpired)) {
+      minRttMicros = sample.rttMicros();
+      minRttStampMicros = nowMicros;
+    }
+    if (isExpired && mode != Mode.PROBE_RTT && minRttMicros != Long.MAX_VALUE) {
+      mode = Mode.PROBE_RTT;
+      pacingGain = 1;
+      cwndGain = 1;
+      probeRttDoneMicros = 0;
+    }
+  }
+
+  private void checkFullPipe() {
+    if (isPipeFilled || !isRoundStart) {
+      return;
+    }
+    long deliveredInRound = deliveredBytes - deliveredAtRoundStart;
+    boolean isQueueLoss =
+        lostBytesInRound * 50 > deliveredInRound && latestRttMicros > minRttMicros * 5 / 4;
+    deliveredAtRoundStart = deliveredBytes;
+    lostBytesInRound = 0;
+    if (isQueueLoss) {
+      // BBR v2's startup exit: more than 2% loss in a round while the RTT shows a standing queue
+      // means the bottleneck buffer overflowed. Random loss without queueing does not qualify.
+      isPipeFilled = true;
+      return;
+    }
+    long bandwidth = bottleneckBandwidth();
+    if (bandwidth >= fullBandwidth * 5 / 4) {
+      fullBandwidth = bandwidth;
+      fullBandwidthRounds = 0;
+      return;
+    }
+    if (++fullBandwidthRounds >= 3) {
+      isPipeFilled = true;
+    }
+  }
+
+  private void updateMode(long nowMicros, long bytesInFlight) {
+    switch (mode) {
+      case STARTUP -> {
+        if (isPipeFilled) {
+          mode = Mode.DRAIN;
+          pacingGain = 1 / HIGH_GAIN;
+          cwndGain = CWND_GAIN;
+        }
+      }
+      case DRAIN -> {
+        if (bytesInFlight <= bandwidthDelayProduct(1.0)) {
+          enterProbeBandwidth(nowMicros);
+        }
+      }
+      case PROBE_BW -> {
+        boolean isCycleOver = nowMicros - cycleStartMicros > minRttMicros;
+        if (pacingGain > 1 && bytesInFlight < bandwidthDelayProduct(pacingGain)) {
+          isCycleOver = false; // keep probing until the extra data is actually in flight
+        }
+        if (pacingGain < 1 && bytesInFlight <= bandwidthDelayProduct(1.0)) {
+          isCycleOver = true; // drained early
+        }
+        if (isCycleOver) {
+          cycleIndex = (cycleIndex + 1) % PROBE_BW_GAINS.length;
+          cycleStartMicros = nowMicros;
+          pacingGain = PROBE_BW_GAINS[cycleIndex];
+        }
+      }
+      case PROBE_RTT -> {
+        if (probeRttDoneMicros == 0 && bytesInFlight <= minimumWindow()) {
+          probeRttDoneMicros = nowMicros + PROBE_RTT_DURATION_MICROS;
+          probeRttRoundTarget = roundCount + 1;
+          isProbeRttRoundDone = false;
+        } else if (probeRttDoneMicros != 0) {
+          if (roundCount >= probeRttRoundTarget) {
+            isProbeRttRoundDone = true;
+          }
+          if (isProbeRttRoundDone && nowMicros >= probeRttDoneMicros) {
+            minRttStampMicros = nowMicros;
+            if (isPipeFilled) {
+              enterProbeBandwidth(nowMicros);
+            } else {
+              mode = Mode.STARTUP;
+              pacingGain = HIGH_GAIN;
+              cwndGain = CWND_GAIN;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void enterProbeBandwidth(long nowMicros) {
+    mode = Mode.PROBE_BW;
+    cwndGain = CWND_GAIN;
+    // Start anywhere but the draining phase, as BBR does (a fixed choice keeps runs reproducible).
+    cycleIndex = (int) (roundCount % (PROBE_BW_GAINS.length - 1));
+    if (cycleIndex >= 1) {
+      cycleIndex++;
+    }
+    pacingGain = PROBE_BW_GAINS[cycleIndex];
+    cycleStartMicros = nowMicros;
+  }
+
+  private void updateWindow(long ackedBytes) {
+    long target = bandwidthDelayProduct(cwndGain);
+    if (isPipeFilled) {
+      congestionWindowBytes = Math.min(congestionWindowBytes + ackedBytes, target);
+    } else if (congestionWindowBytes < target || deliveredBytes < 10L * maxDatagramBytes) {
+      congestionWindowBytes += ackedBytes;
+    }
+    congestionWindowBytes = Math.max(congestionWindowBytes, minimumWindow());
+  }
+
+  @Override
+  public void onLoss(
+      long nowMicros, long lostBytes, long largestLostSentMicros, boolean isPersistentCongestion) {
+    lostBytesInRound += lostBytes;
+    if (isPersistentCongestion) {
+      // Everything sent over several PTOs vanished: the path changed; rebuild the model.
+      congestionWindowBytes = minimumWindow();
+    }
+  }
+
+  @Override
+  public void onSpuriousLoss(long lostPacketSentMicros) {}
+
+  @Override
+  public String name() {
+    return "bbr";
+  }
+}

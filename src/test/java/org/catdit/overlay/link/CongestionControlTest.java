@@ -1,0 +1,81 @@
+package org.catdit.overlay.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CongestionControlTest {
+  private static final RttEstimator RTT = rtt(40_000);
+
+  private static RttEstimator rtt(long micros) {
+    RttEstimator rtt = new RttEstimator(RttEstimator.INITIAL_RTT_MICROS);
+    rtt.onSample(micros, 0, 25_000);
+    return rtt;
+  }
+
+  private static final RateSample SAMPLE = new RateSample(12_000, 40_000, 40_000, false);
+
+  @Test
+  void newRenoFollowsRfc9002() {
+    NewRenoController reno = new NewRenoController(1200);
+    assertEquals(12_000, reno.congestionWindowBytes(), "initial window: 10 datagrams");
+    reno.onAck(1_000, 12_000, 0, SAMPLE, RTT, 0);
+    assertEquals(24_000, reno.congestionWindowBytes(), "slow start doubles per round");
+    reno.onLoss(2_000, 1200, 1_500, false);
+    assertEquals(12_000, reno.congestionWindowBytes(), "a loss halves the window");
+    reno.onLoss(2_500, 1200, 1_800, false);
+    assertEquals(12_000, reno.congestionWindowBytes(), "once per recovery period");
+    reno.onAck(3_000, 12_000, 1_900, SAMPLE, RTT, 0);
+    assertEquals(12_000, reno.congestionWindowBytes(), "no growth for packets sent in recovery");
+    reno.onAck(4_000, 12_000, 2_100, SAMPLE, RTT, 0);
+    assertEquals(13_200, reno.congestionWindowBytes(), "avoidance: one datagram per window");
+    reno.onLoss(5_000, 1200, 4_500, true);
+    assertEquals(2_400, reno.congestionWindowBytes(), "persistent congestion: the minimum");
+    assertEquals(
+        2_400L * 1_250_000 / 40_000, reno.pacingRateBytesPerSecond(RTT), "pacing 1.25·cwnd/srtt");
+  }
+
+  @Test
+  void newRenoUndoesACutCausedBySpuriousLoss() {
+    NewRenoController reno = new NewRenoController(1200);
+    reno.onAck(1_000, 36_000, 0, SAMPLE, RTT, 0);
+    long before = reno.congestionWindowBytes();
+    reno.onLoss(2_000, 1200, 1_500, false);
+    assertTrue(reno.congestionWindowBytes() < before);
+    reno.onSpuriousLoss(1_500);
+    assertEquals(before, reno.congestionWindowBytes());
+  }
+
+  @Test
+  void bbrIgnoresRandomLossAndPacesAtTheBottleneckRate() {
+    BbrController bbr = new BbrController(1200);
+    long now = 0;
+    // 12.5 MB/s (100 Mbit/s) delivered at a 40 ms RTT for 50 rounds.
+    for (int round = 0; round < 50; round++) {
+      now += 40_000;
+      bbr.onAck(
+          now, 500_000, now - 40_000, new RateSample(500_000, 40_000, 40_000, false), RTT, 400_000);
+      bbr.onLoss(now, 5_000, now - 40_000, false); // 1% random loss, no queue
+    }
+    long bandwidth = bbr.bottleneckBandwidth();
+    assertEquals(12_500_000, bandwidth);
+    long bdp = 500_000;
+    assertTrue(
+        bbr.congestionWindowBytes() >= 2 * bdp, "cwnd = 2·BDP: " + bbr.congestionWindowBytes());
+    long pacing = bbr.pacingRateBytesPerSecond(RTT);
+    assertTrue(pacing >= 0.75 * bandwidth && pacing <= 1.25 * bandwidth, "pacing " + pacing);
+  }
+
+  @Test
+  void rttEstimationFollowsRfc9002() {
+    RttEstimator rtt = new RttEstimator(RttEstimator.INITIAL_RTT_MICROS);
+    assertEquals(333_000 + 4 * 166_500 + 25_000, rtt.probeTimeoutMicros(25_000), "first PTO ~1 s");
+    rtt.onSample(100_000, 0, 25_000);
+    assertEquals(100_000, rtt.smoothedRttMicros());
+    assertEquals(50_000, rtt.rttVarianceMicros());
+    rtt.onSample(130_000, 20_000, 25_000); // ack delay subtracted: adjusted 110 ms
+    assertEquals((7 * 100_000 + 110_000) / 8, rtt.smoothedRttMicros());
+    assertEquals(100_000, rtt.minRttMicros());
+  }
+}
