@@ -36,8 +36,45 @@ public final class SimCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--peers", required = true, description = "Number of peers.")
-  int peers;
+  @Option(
+      names = "--scenario",
+      defaultValue = "membership",
+      description =
+          "membership (default): peers join, the overlay is measured; transfer: bulk flows over link sessions through one bottleneck.")
+  String scenario;
+
+  @Option(names = "--peers", description = "Number of peers (membership scenario).")
+  Integer peers;
+
+  @Option(
+      names = "--flows",
+      defaultValue = "1",
+      description = "transfer: parallel flows (default ${DEFAULT-VALUE}).")
+  int flows;
+
+  @Option(
+      names = "--mb",
+      defaultValue = "50",
+      description = "transfer: megabytes per flow (default ${DEFAULT-VALUE}).")
+  double megabytes;
+
+  @Option(
+      names = "--bandwidth-mbps",
+      defaultValue = "100",
+      description = "transfer: bottleneck bandwidth (default ${DEFAULT-VALUE}).")
+  double bandwidthMbps;
+
+  @Option(
+      names = "--rtt-ms",
+      defaultValue = "40",
+      description = "transfer: round-trip time (default ${DEFAULT-VALUE}).")
+  double rttMs;
+
+  @Option(
+      names = "--controller",
+      defaultValue = "bbr",
+      description = "transfer: congestion controller, bbr or newreno (default ${DEFAULT-VALUE}).")
+  String controller;
 
   @Option(
       names = "--c",
@@ -150,6 +187,12 @@ public final class SimCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (scenario.equals("transfer")) {
+      return TransferRun.run(this, spec.commandLine().getOut());
+    }
+    require(
+        scenario.equals("membership"),
+        "--scenario must be membership or transfer, was " + scenario);
     SimRunSettings settings = settings();
     PrintWriter err = spec.commandLine().getErr();
     // A redrawn bar only makes sense on a terminal; redirected stderr gets no bar.
@@ -175,6 +218,7 @@ public final class SimCommand implements Callable<Integer> {
 
   /** Checks every argument and builds the settings; nonsense is a ParameterException (exit 2). */
   SimRunSettings settings() {
+    require(peers != null, "--peers is required");
     require(peers >= 1, "--peers must be at least 1, was " + peers);
     require(peers <= 10_000_000, "--peers must be at most 10,000,000, was " + peers);
     require(c >= 0 && c <= 64, "--c must be between 0 and 64, was " + c);
@@ -235,7 +279,7 @@ public final class SimCommand implements Callable<Integer> {
         peers, network, membership, joins, micros(settleMs * MILLI), churn, outputDirectory);
   }
 
-  private void require(boolean condition, String reason) {
+  void require(boolean condition, String reason) {
     if (!condition) {
       throw new ParameterException(spec.commandLine(), reason);
     }

@@ -118,6 +118,43 @@ class SimCommandTest {
   }
 
   @Test
+  void transferScenarioReportsLinkFigures() throws Exception {
+    Outcome outcome =
+        run(
+            "sim",
+            "--scenario",
+            "transfer",
+            "--flows",
+            "2",
+            "--mb",
+            "2",
+            "--loss",
+            "0.01",
+            "--json");
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode link = new ObjectMapper().readTree(outcome.out()).get("link");
+    for (String field :
+        new String[] {
+          "goodputMbps",
+          "bottleneckMbps",
+          "messagesSent",
+          "messagesDelivered",
+          "duplicatesDelivered",
+          "outOfOrderDelivered",
+          "jainFairness",
+          "controlLatencyP99Ms",
+          "idleLatencyP99Ms"
+        }) {
+      assertTrue(link.has(field), "link." + field);
+    }
+    assertEquals(0, link.get("duplicatesDelivered").asLong());
+    assertEquals(0, link.get("outOfOrderDelivered").asLong());
+    assertTrue(link.get("goodputMbps").asDouble() > 0);
+    assertEquals(2, run("sim", "--scenario", "teleport").status());
+    assertEquals(2, run("sim", "--scenario", "transfer", "--controller", "cubic").status());
+  }
+
+  @Test
   void writesMetricsIntoTheOutputDirectory(@TempDir Path directory) throws Exception {
     Outcome outcome = run("sim", "--peers", "100", "--out", directory.toString(), "--quiet");
     assertEquals(0, outcome.status(), outcome.err());

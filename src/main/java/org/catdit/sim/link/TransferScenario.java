@@ -283,41 +283,4 @@ public final class TransferScenario {
       value >>>= 8;
     }
   }
-
-  public static void main(String[] args) {
-    int flows = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-    long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 50;
-    long mbps = args.length > 2 ? Long.parseLong(args[2]) : 100;
-    long rttMs = args.length > 3 ? Long.parseLong(args[3]) : 40;
-    double loss = args.length > 4 ? Double.parseDouble(args[4]) : 0;
-    long seed = args.length > 5 ? Long.parseLong(args[5]) : 1;
-    String controller = args.length > 6 ? args[6] : "bbr";
-    boolean isIdle = args.length > 7 && args[7].equals("idle");
-    Settings settings =
-        new Settings(
-            flows,
-            megabytes * 1_000_000,
-            mbps * 1_000_000,
-            rttMs * 1000,
-            loss,
-            seed,
-            controller,
-            !isIdle,
-            isIdle ? 10_000_000 : 600_000_000);
-    long started = System.nanoTime();
-    Result result = run(settings);
-    System.out.printf(
-        Locale.ROOT,
-        "%s%s flows=%d mb=%d mbps=%d rtt=%dms loss=%.3f seed=%d: %s (wall %.1f s)%n",
-        controller,
-        isIdle ? " idle" : "",
-        flows,
-        megabytes,
-        mbps,
-        rttMs,
-        loss,
-        seed,
-        result,
-        (System.nanoTime() - started) / 1e9);
-  }
 }
