@@ -524,21 +524,17 @@ public final class Scamp implements Protocol {
     }
   }
 
-  /** Peers in PartialView ∪ InView other than {@code excluded}: this peer's walk neighbours. */
+  /**
+   * The walk's neighbours: PartialView and InView taken together as a multiset (a peer in both
+   * counts twice), without {@code excluded}. The multiplicity is symmetric — u is in both views of
+   * v exactly when v is in both views of u — so the Metropolis-Hastings walk still stops uniformly,
+   * and counting costs O(|PartialView| + |InView|) instead of a quadratic de-duplication.
+   */
   private int neighbourCountExcept(PeerId excluded) {
-    int candidates = 0;
-    for (int i = 0; i < partialView.size(); i++) {
-      if (!partialView.get(i).equals(excluded)) {
-        candidates++;
-      }
-    }
-    for (int i = 0; i < inView.size(); i++) {
-      PeerId peer = inView.get(i);
-      if (!peer.equals(excluded) && !partialView.contains(peer)) {
-        candidates++;
-      }
-    }
-    return candidates;
+    return partialView.size()
+        - (partialView.contains(excluded) ? 1 : 0)
+        + inView.size()
+        - (inView.contains(excluded) ? 1 : 0);
   }
 
   private PeerId randomNeighbourExcept(PeerId excluded, int candidates) {
@@ -549,12 +545,11 @@ public final class Scamp implements Protocol {
       }
     }
     for (int i = 0; i < inView.size(); i++) {
-      PeerId peer = inView.get(i);
-      if (!peer.equals(excluded) && !partialView.contains(peer) && pick-- == 0) {
-        return peer;
+      if (!inView.get(i).equals(excluded) && pick-- == 0) {
+        return inView.get(i);
       }
     }
-    throw new IllegalStateException("unreachable");
+    throw new IllegalStateException("pick beyond the neighbour count");
   }
 
   private PeerId randomMemberExcept(PeerList list, PeerId excluded) {
