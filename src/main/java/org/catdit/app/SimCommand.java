@@ -170,6 +170,14 @@ public final class SimCommand implements Callable<Integer> {
   double churnSampleSeconds;
 
   @Option(
+      names = "--links",
+      defaultValue = "ideal",
+      description =
+          "ideal (default): each message is one datagram; full: messages travel over link"
+              + " sessions (reliable, congestion-controlled).")
+  String links;
+
+  @Option(
       names = "--strict-codec",
       description = "Encode and decode every message, as on a socket.")
   boolean strictCodec;
@@ -231,6 +239,7 @@ public final class SimCommand implements Callable<Integer> {
     require(leaveFraction >= 0 && leaveFraction <= 1, "--leave-fraction must be between 0 and 1");
     require(crashFraction >= 0 && crashFraction <= 1, "--crash-fraction must be between 0 and 1");
     require(leaveFraction + crashFraction <= 1, "--leave-fraction plus --crash-fraction exceeds 1");
+    require(links.equals("ideal") || links.equals("full"), "--links must be ideal or full");
     require(churnObserveSeconds >= 0 && churnSampleSeconds > 0, "churn times must be positive");
     boolean hasChurn = leaveFraction > 0 || crashFraction > 0;
     double heartbeat = heartbeatMs != null ? heartbeatMs : hasChurn ? 2000 : 0;
@@ -276,7 +285,14 @@ public final class SimCommand implements Callable<Integer> {
           "--out names a file, not a directory: " + outputDirectory);
     }
     return new SimRunSettings(
-        peers, network, membership, joins, micros(settleMs * MILLI), churn, outputDirectory);
+        peers,
+        network,
+        membership,
+        joins,
+        micros(settleMs * MILLI),
+        churn,
+        outputDirectory,
+        links.equals("full"));
   }
 
   void require(boolean condition, String reason) {

@@ -32,6 +32,7 @@ public final class SimReport {
     network.put("jitterSdMs", settings.network().jitterSdMicros() / 1000.0);
     network.put("loss", settings.network().lossProbability());
     network.put("strictCodec", settings.network().isStrictCodec());
+    network.put("links", settings.isLinked() ? "full" : "ideal");
 
     ObjectNode joins = root.putObject("joins");
     joins.put("waveSize", settings.joins().waveSize());
@@ -133,6 +134,11 @@ public final class SimReport {
     node.put("toDeadPeers", simulation.datagramsToDeadPeers());
     node.put("cutByPartition", simulation.datagramsCutByPartition());
     node.put("malformed", simulation.datagramsMalformed());
+    if (simulation.usesLinks()) {
+      node.put("linkDatagramsSent", simulation.linkDatagramsSent());
+      node.put("linkDatagramsDelivered", simulation.linkDatagramsDelivered());
+      node.put("linkDatagramBytes", simulation.linkDatagramBytes());
+    }
     ObjectNode byType = node.putObject("receivedByType");
     for (MessageType type : MessageType.values()) {
       long received = simulation.received(type);

@@ -1,6 +1,7 @@
 package org.catdit.sim;
 
 import java.util.function.DoubleConsumer;
+import org.catdit.overlay.link.LinkConfig;
 import org.catdit.overlay.node.NodeConfig;
 import org.catdit.sim.graph.GraphMetrics;
 import org.catdit.sim.graph.MetricsSettings;
@@ -24,6 +25,9 @@ public final class SimRun {
    */
   public static Result run(SimRunSettings settings, DoubleConsumer progress) {
     Simulation simulation = new Simulation(settings.network());
+    if (settings.isLinked()) {
+      simulation.useLinks(LinkConfig.defaults());
+    }
     OverlayBuilder builder =
         new OverlayBuilder(simulation, new NodeConfig(settings.membership()), settings.joins());
     long lastWave =

@@ -14,6 +14,8 @@ import org.catdit.overlay.membership.ScampConfig;
  * @param settleMicros time after the last wave before measuring
  * @param churn churn to apply after measuring, or null
  * @param outputDirectory where to write files, or null
+ * @param isLinked whether messages travel over link sessions ({@code --links full}) rather than as
+ *     single datagrams ({@code --links ideal})
  */
 public record SimRunSettings(
     int peers,
@@ -22,7 +24,8 @@ public record SimRunSettings(
     JoinSchedule joins,
     long settleMicros,
     ChurnScenario churn,
-    Path outputDirectory) {
+    Path outputDirectory,
+    boolean isLinked) {
 
   public SimRunSettings {
     if (peers < 1) {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.catdit.overlay.core.Environment;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.core.TimerTask;
+import org.catdit.overlay.link.LinkConfig;
 import org.catdit.overlay.node.Node;
 import org.catdit.overlay.node.NodeConfig;
 import org.catdit.overlay.wire.Limits;
@@ -26,6 +27,7 @@ public final class Simulation {
   static final byte DELIVER = 1;
   static final byte TIMER = 2;
   static final byte ACTION = 3;
+  static final byte DATAGRAM = 4;
 
   private final long seed;
   private final NetworkModel network;
@@ -33,6 +35,11 @@ public final class Simulation {
   private final MessageCodec strictCodec;
   private final ByteBuffer strictBuffer;
   private final List<DeliveryListener> deliveryListeners = new ArrayList<>();
+  private LinkConfig linkConfig;
+  private MessageCodec linkCodec;
+  private long linkDatagramsSent;
+  private long linkDatagramsDelivered;
+  private long linkDatagramBytes;
 
   private SimPeer[] peers;
   private int peerCount;
@@ -80,9 +87,38 @@ public final class Simulation {
             SimIds.of(index),
             new SplittableRandom(SimIds.mix(seed + 0x9E3779B97F4A7C15L * (index + 1L))));
     peers[index] = peer;
+    if (linkConfig != null) {
+      peer.transport =
+          new LinkedTransport(
+              this,
+              index,
+              peer.id,
+              linkConfig,
+              linkCodec,
+              new SplittableRandom(peer.random.nextLong()));
+    }
     peer.node = new Node(peer, config);
+    if (peer.transport != null) {
+      peer.transport.attach(peer.node);
+    }
     peer.node.start(nowMicros);
     return index;
+  }
+
+  /**
+   * {@code --links full}: from now on, peers added exchange their messages over link sessions in
+   * simulated datagrams (see {@link LinkedTransport}). Call before adding peers.
+   */
+  public void useLinks(LinkConfig config) {
+    if (peerCount > 0) {
+      throw new IllegalStateException("links must be chosen before peers are added");
+    }
+    this.linkConfig = config;
+    this.linkCodec = MessageCodec.standard();
+  }
+
+  public boolean usesLinks() {
+    return linkConfig != null;
   }
 
   public void addDeliveryListener(DeliveryListener listener) {
@@ -123,6 +159,15 @@ public final class Simulation {
         }
       }
       case ACTION -> ((Runnable) payload).run();
+      case DATAGRAM -> {
+        SimPeer peer = peers[target];
+        if (peer.isAlive) {
+          linkDatagramsDelivered++;
+          peer.transport.onDatagram(time, source, (byte[]) payload);
+        } else {
+          datagramsToDeadPeers++;
+        }
+      }
       default -> throw new IllegalStateException("unknown event kind " + kind);
     }
   }
@@ -172,6 +217,42 @@ public final class Simulation {
       }
     }
     queue.push(nowMicros + network.sampleDelayMicros(from, to), DELIVER, to, from, message);
+  }
+
+  /** A link-layer datagram through the network model (loss, partitions, delay). */
+  void sendDatagram(int from, int to, byte[] datagram) {
+    linkDatagramsSent++;
+    linkDatagramBytes += datagram.length;
+    if (to < 0 || to >= peerCount || network.isCut(from, to)) {
+      datagramsCutByPartition++;
+      return;
+    }
+    if (network.isLost()) {
+      datagramsLost++;
+      return;
+    }
+    queue.push(nowMicros + network.sampleDelayMicros(from, to), DATAGRAM, to, from, datagram);
+  }
+
+  /**
+   * Messages handed from a node's protocols to its link sessions arrive through {@link
+   * #deliverFromLink}, so the counters and listeners see them as if they were plain deliveries.
+   */
+  void deliverFromLink(int to, PeerId fromId, Message message) {
+    int from = indexOf(fromId);
+    deliver(nowMicros, from < 0 ? to : from, to, message);
+  }
+
+  public long linkDatagramsSent() {
+    return linkDatagramsSent;
+  }
+
+  public long linkDatagramsDelivered() {
+    return linkDatagramsDelivered;
+  }
+
+  public long linkDatagramBytes() {
+    return linkDatagramBytes;
   }
 
   /** Strict mode: every message crosses the real codec, as it would cross a socket. */
@@ -302,6 +383,7 @@ public final class Simulation {
     private final PeerId id;
     private final SplittableRandom random;
     private Node node;
+    private LinkedTransport transport;
     private boolean isAlive = true;
 
     SimPeer(Simulation simulation, int index, PeerId id, SplittableRandom random) {
@@ -318,7 +400,13 @@ public final class Simulation {
 
     @Override
     public void send(PeerId to, Message message) {
-      if (isAlive) {
+      if (!isAlive) {
+        return;
+      }
+      if (transport != null) {
+        simulation.datagramsSent++;
+        transport.send(to, message);
+      } else {
         simulation.send(index, to, message);
       }
     }

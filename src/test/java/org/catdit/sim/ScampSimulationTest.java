@@ -89,6 +89,23 @@ class ScampSimulationTest {
   }
 
   @Test
+  void overLinkSessionsLossNoLongerShrinksTheViews() {
+    SimSettings lossy = new SimSettings(8, 120, 50_000, 10_000, 1_000, 0.02, false);
+    Simulation linked = new Simulation(lossy);
+    linked.useLinks(org.catdit.overlay.link.LinkConfig.defaults());
+    new OverlayBuilder(linked, new NodeConfig(STATIC), JoinSchedule.forPeers(120))
+        .build(120, 5_000_000, done -> {});
+    Simulation lossless = grow(120, 8, STATIC, SimSettings.defaults(8, 120));
+    GraphMetrics overLinks = measure(linked);
+    assertTrue(linked.datagramsLost() > 0, "the network did lose datagrams");
+    assertTrue(linked.linkDatagramsDelivered() > 0);
+    assertTrue(overLinks.isStronglyConnected());
+    assertEquals(0, overLinks.isolatedPeerCount());
+    // Every subscription arrives despite 2% loss: the views are what a lossless run gives.
+    assertEquals(measure(lossless).outDegree().mean(), overLinks.outDegree().mean(), 2.0);
+  }
+
+  @Test
   void churnRecoversWithHeartbeatsAndLeases() {
     ScampConfig maintained = ScampConfig.defaults().withLeaseMicros(30_000_000);
     Simulation simulation = grow(1000, 3, maintained, SimSettings.defaults(3, 1000));
