@@ -47,6 +47,12 @@ public final class LinkEndpoint<A> {
   private long nextSerial;
   private long requestedWakeMicros = Long.MAX_VALUE;
 
+  /** The responder's X25519 key changes every 10 s (and the cookie lifetime bounds its use). */
+  private static final long EPHEMERAL_EPOCH_MICROS = 10_000_000;
+
+  private final long[] ephemeralEpochs = new long[2];
+  private final byte[][] ephemeralKeys = new byte[2][];
+
   private double handshakeTokens;
   private long handshakeTokensMicros = Long.MIN_VALUE;
 
@@ -332,7 +338,7 @@ public final class LinkEndpoint<A> {
     random.nextBytes(responderNonce);
     byte[] ephemeralKey =
         config.isPacketProtectionEnabled()
-            ? KeyExchange.publicKey(cookies.ephemeralScalar(responderNonce))
+            ? responderEphemeralKey(nowMicros / EPHEMERAL_EPOCH_MICROS)
             : new byte[KeyExchange.KEY_BYTES];
     byte[] signature =
         authenticator.sign(
@@ -378,6 +384,23 @@ public final class LinkEndpoint<A> {
     counters.increment(Counter.DATAGRAMS_SENT);
     counters.add(Counter.BYTES_SENT, initAck.length);
     io.sendDatagram(from, initAck);
+  }
+
+  /**
+   * The responder's ephemeral public key for an epoch. Computing it costs an X25519 operation, so
+   * the last two epochs are kept: an INIT flood costs a signature per answered INIT, not a key
+   * exchange as well.
+   */
+  private byte[] responderEphemeralKey(long epoch) {
+    for (int i = 0; i < ephemeralEpochs.length; i++) {
+      if (ephemeralKeys[i] != null && ephemeralEpochs[i] == epoch) {
+        return ephemeralKeys[i];
+      }
+    }
+    int slot = (int) (epoch & 1);
+    ephemeralEpochs[slot] = epoch;
+    ephemeralKeys[slot] = KeyExchange.publicKey(cookies.ephemeralScalar(epoch));
+    return ephemeralKeys[slot];
   }
 
   private boolean takeHandshakeToken(long nowMicros) {
@@ -563,9 +586,10 @@ public final class LinkEndpoint<A> {
     }
     PeerId peer = authenticator.peerIdOf(echo.initiatorPublicKey());
     boolean isProtected = config.isPacketProtectionEnabled();
-    byte[] scalar = cookies.ephemeralScalar(echo.responderNonce());
+    long epoch = echo.cookieIssuedMicros() / EPHEMERAL_EPOCH_MICROS;
+    byte[] scalar = cookies.ephemeralScalar(epoch);
     byte[] ephemeralKey =
-        isProtected ? KeyExchange.publicKey(scalar) : new byte[KeyExchange.KEY_BYTES];
+        isProtected ? responderEphemeralKey(epoch) : new byte[KeyExchange.KEY_BYTES];
     byte[] transcript =
         Handshake.transcript(
             Handshake.ROLE_INITIATOR,
