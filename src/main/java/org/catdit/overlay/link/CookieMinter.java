@@ -54,12 +54,16 @@ final class CookieMinter {
   }
 
   /**
-   * The responder's X25519 scalar for one handshake, derived from the cookie key and its nonce, so
-   * the stateless responder can recompute it when the cookie returns.
+   * The responder's X25519 scalar for one epoch, derived from the cookie key, so the stateless
+   * responder can recompute it when a cookie issued in that epoch returns. Sessions still get
+   * distinct keys: the key schedule also hashes both nonces.
    */
-  byte[] ephemeralScalar(byte[] responderNonce) {
-    byte[] input = Arrays.copyOf(responderNonce, responderNonce.length + 1);
-    input[responderNonce.length] = 'x';
+  byte[] ephemeralScalar(long epoch) {
+    byte[] input = new byte[9];
+    input[0] = 'x';
+    for (int i = 0; i < 8; i++) {
+      input[1 + i] = (byte) (epoch >>> (56 - 8 * i));
+    }
     return Arrays.copyOf(mac.doFinal(input), KeyExchange.KEY_BYTES);
   }
 

@@ -30,7 +30,7 @@ public final class LinkEndpoint<A> {
   private final PeerAuthenticator authenticator;
   private final LinkIo<A> io;
   private final RandomGenerator random;
-  private final CookieMinter cookies;
+  private final HandshakeResponder responder;
   private final LinkCounters counters = new LinkCounters();
   private final byte[] publicKey;
 
@@ -47,18 +47,14 @@ public final class LinkEndpoint<A> {
   private long nextSerial;
   private long requestedWakeMicros = Long.MAX_VALUE;
 
-  private double handshakeTokens;
-  private long handshakeTokensMicros = Long.MIN_VALUE;
-
   public LinkEndpoint(
       LinkConfig config, PeerAuthenticator authenticator, LinkIo<A> io, RandomGenerator random) {
     this.config = config;
     this.authenticator = authenticator;
     this.io = io;
     this.random = random;
-    this.cookies = new CookieMinter(random);
+    this.responder = new HandshakeResponder(config, authenticator, random, counters);
     this.publicKey = authenticator.publicKey();
-    this.handshakeTokens = config.handshakeBurst();
   }
 
   private record TimerKey(long deadlineMicros, long serial) implements Comparable<TimerKey> {
@@ -295,7 +291,7 @@ public final class LinkEndpoint<A> {
   }
 
   private int protectionFlags() {
-    return config.isPacketProtectionEnabled() ? Handshake.FLAG_PROTECTED : 0;
+    return HandshakeResponder.protectionFlags(config);
   }
 
   private void onConnectTimer(long nowMicros, PendingConnect<A> pending) {
@@ -314,86 +310,12 @@ public final class LinkEndpoint<A> {
 
   /** The responder's stateless answer: nothing is stored until the cookie comes back. */
   private void onInit(long nowMicros, A from, Handshake.Init init, int receivedBytes) {
-    counters.increment(Counter.INITS_RECEIVED);
-    if (init.flags() != protectionFlags()) {
-      counters.increment(Counter.HANDSHAKE_MISMATCHES);
-      return;
+    byte[] initAck = responder.answerInit(nowMicros, io.addressBytes(from), init, receivedBytes);
+    if (initAck != null) {
+      counters.increment(Counter.DATAGRAMS_SENT);
+      counters.add(Counter.BYTES_SENT, initAck.length);
+      io.sendDatagram(from, initAck);
     }
-    if (!takeHandshakeToken(nowMicros)) {
-      counters.increment(Counter.HANDSHAKES_RATE_LIMITED);
-      return;
-    }
-    if (authenticator.peerIdOf(init.publicKey()) == null) {
-      counters.increment(Counter.AUTHENTICATION_FAILURES);
-      return;
-    }
-    long responderConnectionId = random.nextLong();
-    byte[] responderNonce = new byte[FrameCodec.NONCE_BYTES];
-    random.nextBytes(responderNonce);
-    byte[] ephemeralKey =
-        config.isPacketProtectionEnabled()
-            ? KeyExchange.publicKey(cookies.ephemeralScalar(responderNonce))
-            : new byte[KeyExchange.KEY_BYTES];
-    byte[] signature =
-        authenticator.sign(
-            Handshake.transcript(
-                Handshake.ROLE_RESPONDER,
-                init.initiatorConnectionId(),
-                responderConnectionId,
-                init.nonce(),
-                responderNonce,
-                init.publicKey(),
-                publicKey,
-                init.ephemeralKey(),
-                ephemeralKey,
-                init.flags()));
-    byte[] mac =
-        cookies.mint(
-            io.addressBytes(from),
-            nowMicros,
-            init.initiatorConnectionId(),
-            responderConnectionId,
-            init.nonce(),
-            responderNonce,
-            init.publicKey(),
-            init.ephemeralKey());
-    byte[] initAck =
-        Handshake.encodeInitAck(
-            new Handshake.InitAck(
-                init.initiatorConnectionId(),
-                responderConnectionId,
-                responderNonce,
-                config.maxDatagramBytes(),
-                init.flags(),
-                publicKey,
-                ephemeralKey,
-                signature,
-                nowMicros,
-                mac));
-    // Anti-amplification (RFC 9000 §8.1): never more than three times what the address sent.
-    if (initAck.length > 3 * receivedBytes) {
-      return;
-    }
-    counters.increment(Counter.INIT_ACKS_SENT);
-    counters.increment(Counter.DATAGRAMS_SENT);
-    counters.add(Counter.BYTES_SENT, initAck.length);
-    io.sendDatagram(from, initAck);
-  }
-
-  private boolean takeHandshakeToken(long nowMicros) {
-    if (handshakeTokensMicros != Long.MIN_VALUE && nowMicros > handshakeTokensMicros) {
-      handshakeTokens =
-          Math.min(
-              config.handshakeBurst(),
-              handshakeTokens
-                  + (nowMicros - handshakeTokensMicros) * config.handshakesPerSecond() / 1e6);
-    }
-    handshakeTokensMicros = Math.max(handshakeTokensMicros, nowMicros);
-    if (handshakeTokens < 1) {
-      return false;
-    }
-    handshakeTokens -= 1;
-    return true;
   }
 
   private void onInitAck(long nowMicros, A from, Handshake.InitAck ack) {
@@ -530,110 +452,37 @@ public final class LinkEndpoint<A> {
   /** The cookie came back: check it and the initiator's proof, then (only now) keep state. */
   private void onEcho(long nowMicros, A from, byte[] bytes, int offset, int length)
       throws MalformedPacketException {
-    PacketReader in = new PacketReader(bytes, offset, length);
-    in.skip(1);
-    long responderConnectionId = in.readLong();
-    in.readVarint();
-    if (in.readUnsignedByte() != FrameCodec.ECHO) {
-      counters.increment(Counter.MALFORMED_DROPPED);
+    HandshakeResponder.Accepted accepted =
+        responder.acceptEcho(nowMicros, io.addressBytes(from), bytes, offset, length);
+    if (accepted == null) {
       return;
     }
-    Frame.Echo echo = FrameCodec.decodeEcho(in);
-    long age = nowMicros - echo.cookieIssuedMicros();
-    if (age < 0 || age > config.cookieLifetimeMicros()) {
-      counters.increment(Counter.COOKIES_EXPIRED);
-      return;
-    }
-    if (!cookies.check(
-        echo.cookieMac(),
-        io.addressBytes(from),
-        echo.cookieIssuedMicros(),
-        echo.initiatorConnectionId(),
-        responderConnectionId,
-        echo.initiatorNonce(),
-        echo.responderNonce(),
-        echo.initiatorPublicKey(),
-        echo.initiatorEphemeralKey())) {
-      counters.increment(Counter.COOKIES_INVALID);
-      return;
-    }
-    if (recentlyClosed.contains(responderConnectionId)) {
+    if (recentlyClosed.contains(accepted.responderConnectionId())) {
       counters.increment(Counter.STALE_HANDSHAKES_DROPPED);
       return;
     }
-    PeerId peer = authenticator.peerIdOf(echo.initiatorPublicKey());
-    boolean isProtected = config.isPacketProtectionEnabled();
-    byte[] scalar = cookies.ephemeralScalar(echo.responderNonce());
-    byte[] ephemeralKey =
-        isProtected ? KeyExchange.publicKey(scalar) : new byte[KeyExchange.KEY_BYTES];
-    byte[] transcript =
-        Handshake.transcript(
-            Handshake.ROLE_INITIATOR,
-            echo.initiatorConnectionId(),
-            responderConnectionId,
-            echo.initiatorNonce(),
-            echo.responderNonce(),
-            echo.initiatorPublicKey(),
-            publicKey,
-            echo.initiatorEphemeralKey(),
-            ephemeralKey,
-            protectionFlags());
-    if (peer == null
-        || peer.equals(localPeer())
-        || !authenticator.verify(echo.initiatorPublicKey(), transcript, echo.signature())) {
-      counters.increment(Counter.AUTHENTICATION_FAILURES);
-      return;
-    }
-    PacketProtection protection = null;
-    if (isProtected) {
-      byte[] secret = KeyExchange.sharedSecret(scalar, echo.initiatorEphemeralKey());
-      if (secret == null) {
-        counters.increment(Counter.AUTHENTICATION_FAILURES);
-        return;
-      }
-      protection =
-          PacketProtection.derive(
-              secret,
-              Handshake.transcript(
-                  Handshake.ROLE_KEYS,
-                  echo.initiatorConnectionId(),
-                  responderConnectionId,
-                  echo.initiatorNonce(),
-                  echo.responderNonce(),
-                  echo.initiatorPublicKey(),
-                  publicKey,
-                  echo.initiatorEphemeralKey(),
-                  ephemeralKey,
-                  protectionFlags()),
-              false);
-    }
-    FrameCodec.Packet packet =
-        FrameCodec.decode(bytes, offset, length, config.maxDatagramBytes(), protection);
-    if (packet == null) {
-      counters.increment(Counter.UNAUTHENTIC_PACKETS_DROPPED);
-      return;
-    }
+    PeerId peer = accepted.peer();
     if (sessionsByPeer.size() >= config.maxSessions() && !sessionsByPeer.containsKey(peer)) {
       counters.increment(Counter.SESSIONS_REFUSED_FULL);
       return;
     }
     Session<A> session =
         new Session<>(
-            responderConnectionId,
-            echo.initiatorConnectionId(),
+            accepted.responderConnectionId(),
+            accepted.echo().initiatorConnectionId(),
             peer,
             from,
             false,
             nextSerial++,
-            echo.initiatorMaxDatagramBytes(),
-            protection,
+            accepted.echo().initiatorMaxDatagramBytes(),
+            accepted.protection(),
             nowMicros,
             config,
             counters,
             io);
     register(nowMicros, session);
     // Kept or draining, the session takes the packet: its data is delivered and acknowledged.
-    session.onPacket(nowMicros, packet, length);
+    session.onPacket(nowMicros, accepted.packet(), length);
     settle(session);
   }
 

@@ -71,10 +71,7 @@ final class Session<A> {
   private int timeThresholdEighths = 9;
 
   // Delivery-rate sampling.
-  private long delivered;
-  private long deliveredMicros;
-  private long firstSentMicros;
-  private long appLimitedUntil;
+  private final DeliveryRateSampler rateSampler = new DeliveryRateSampler();
 
   // Receiving.
   private final ReceivedPackets received = new ReceivedPackets(FrameCodec.MAX_ACK_RANGES);
@@ -306,12 +303,7 @@ final class Session<A> {
     long ackedBytes = 0;
     long oldestAckedSent = NONE;
     SentPacket largestNewlyAcked = null;
-    long priorDelivered = -1;
-    long priorMicros = 0;
-    long sendElapsed = 0;
-    long ackElapsed = 0;
-    long sampleRtt = 0;
-    boolean isSampleAppLimited = true;
+    rateSampler.beginAck();
     for (int r = ranges.length - 2; r >= 0; r -= 2) {
       if (!recentlyLost.isEmpty()) {
         Map<Long, SentPacket> spurious = recentlyLost.subMap(ranges[r + 1], true, ranges[r], true);
@@ -347,17 +339,7 @@ final class Session<A> {
           counters.increment(Counter.MTU_RAISED);
         }
         // Delivery-rate sampling: the newest packet acknowledged defines the interval.
-        delivered += packet.bytes;
-        deliveredMicros = nowMicros;
-        if (packet.deliveredAtSend >= priorDelivered) {
-          priorDelivered = packet.deliveredAtSend;
-          priorMicros = packet.deliveredMicrosAtSend;
-          sendElapsed = packet.sentMicros - packet.firstSentMicrosAtSend;
-          ackElapsed = deliveredMicros - packet.deliveredMicrosAtSend;
-          isSampleAppLimited = packet.isAppLimitedAtSend;
-          sampleRtt = nowMicros - packet.sentMicros;
-          firstSentMicros = packet.sentMicros;
-        }
+        rateSampler.onPacketAcked(packet, nowMicros);
       }
     }
     if (largestNewlyAcked == null) {
@@ -374,14 +356,7 @@ final class Session<A> {
           config.maxAckDelayMicros());
     }
     largestAckedPacket = Math.max(largestAckedPacket, ack.largest());
-    if (appLimitedUntil != 0 && delivered > appLimitedUntil) {
-      appLimitedUntil = 0;
-    }
-    long interval = Math.max(sendElapsed, ackElapsed);
-    RateSample sample =
-        priorDelivered < 0 || interval < rtt.minRttMicros() / 2
-            ? new RateSample(0, 0, sampleRtt, isSampleAppLimited)
-            : new RateSample(delivered - priorDelivered, interval, sampleRtt, isSampleAppLimited);
+    RateSample sample = rateSampler.endAck(rtt.minRttMicros());
     detectLostPackets(nowMicros);
     congestion.onAck(nowMicros, ackedBytes, oldestAckedSent, sample, rtt, bytesInFlight);
     ptoCount = 0;
@@ -669,7 +644,7 @@ final class Session<A> {
       boolean mayElicit = probesToSend > 0 || (hasControl && mayControl) || (hasBulk && mayBulk);
       if (!mayElicit && !isAckDue && !(isMtuProbeDue && !isBulkPaced)) {
         if (!hasControl && !hasBulk && bytesInFlight < window) {
-          appLimitedUntil = Math.max(1, delivered + bytesInFlight);
+          rateSampler.markAppLimited(bytesInFlight);
         }
         return;
       }
@@ -814,14 +789,7 @@ final class Session<A> {
             retransmittable.isEmpty() ? List.of() : retransmittable,
             largestAckedInPacket);
     if (isInFlight) {
-      if (bytesInFlight == 0) {
-        firstSentMicros = nowMicros;
-        deliveredMicros = nowMicros;
-      }
-      packet.deliveredAtSend = delivered;
-      packet.deliveredMicrosAtSend = deliveredMicros;
-      packet.firstSentMicrosAtSend = firstSentMicros;
-      packet.isAppLimitedAtSend = appLimitedUntil != 0;
+      rateSampler.onPacketSent(packet, nowMicros, bytesInFlight);
       congestion.onPacketSent(nowMicros, datagram.length, bytesInFlight);
       bytesInFlight += datagram.length;
       ackElicitingInFlight++;

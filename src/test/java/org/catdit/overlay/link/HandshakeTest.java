@@ -194,4 +194,18 @@ class HandshakeTest {
     assertEquals(List.of(42), a.connectFailures);
     assertFalse(a.endpoint.isConnected(PeerId.of(0, 43)));
   }
+
+  @Test
+  void aHandshakeAcrossTheResponderKeyEpochCompletes() {
+    TestNetwork net = new TestNetwork(9);
+    TestNetwork.Peer a = net.add(LinkConfig.defaults());
+    TestNetwork.Peer b = net.add(LinkConfig.defaults());
+    net.now = 9_985_000; // INIT_ACK issued at 9.995 s (epoch 0), ECHO arrives at 10.015 s (epoch 1)
+    a.endpoint.connect(net.now, b.address);
+    net.run(100_000);
+    a.endpoint.send(net.now, b.id(), 0, new byte[] {5});
+    net.run(100_000);
+    assertEquals(List.of(a.id()), b.established);
+    assertEquals(1, b.received.size());
+  }
 }
