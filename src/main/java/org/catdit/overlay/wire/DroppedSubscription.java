@@ -1,6 +1,5 @@
 package org.catdit.overlay.wire;
 
-
 /** The sender removed the receiver from its PartialView: the receiver updates its InView. */
 public record DroppedSubscription() implements Message {
 

@@ -1,6 +1,5 @@
 package org.catdit.overlay.wire;
 
-
 /** The sender kept the receiver's subscription: the receiver adds the sender to its InView. */
 public record KeptSubscription() implements Message {
 

@@ -1,9 +1,9 @@
 package org.catdit.overlay.wire;
 
 /**
- * Every message type with its code on the wire. ONLY APPEND TO THIS LIST: a code, once shipped, keeps
- * its meaning forever; retire a type by leaving its code unused. Ranges: membership 1-15, broadcast
- * 16-31, ledger sync 32-63, blob transfer 64-79.
+ * Every message type with its code on the wire. ONLY APPEND TO THIS LIST: a code, once shipped,
+ * keeps its meaning forever; retire a type by leaving its code unused. Ranges: membership 1-15,
+ * broadcast 16-31, ledger sync 32-63, blob transfer 64-79.
  */
 public enum MessageType {
   // SCAMP membership
@@ -14,7 +14,14 @@ public enum MessageType {
   REPLACE_SUBSCRIPTION(5),
   REMOVE_SUBSCRIPTION(6),
   DROPPED_SUBSCRIPTION(7),
-  HEARTBEAT(8);
+  HEARTBEAT(8),
+
+  // Broadcast tree (Plumtree)
+  GOSSIP(16),
+  IHAVE(17),
+  PRUNE(18),
+  GRAFT(19),
+  IHAVE_ACK(20);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 

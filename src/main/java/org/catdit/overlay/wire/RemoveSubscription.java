@@ -1,6 +1,5 @@
 package org.catdit.overlay.wire;
 
-
 /** Unsubscription: the sender is leaving; the receiver removes it from its PartialView. */
 public record RemoveSubscription() implements Message {
 
