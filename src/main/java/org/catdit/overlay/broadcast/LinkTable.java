@@ -136,7 +136,7 @@ final class LinkTable {
     if (mode == BroadcastMode.SHARED || mode == BroadcastMode.FLOOD) {
       return sharedTree;
     }
-    BitSet tree = trees.get(root);
+    BitSet tree = treeIndex.get(root);
     if (tree != null) {
       return tree;
     }
@@ -166,6 +166,16 @@ final class LinkTable {
         eldest.remove();
         treeIndex.remove(entry.getKey());
       }
+    }
+  }
+
+  /**
+   * Marks the tree of {@code root} as just used (once per message), for least-recently-used
+   * eviction.
+   */
+  void touch(PeerId root) {
+    if (mode != BroadcastMode.SHARED && mode != BroadcastMode.FLOOD) {
+      trees.get(root);
     }
   }
 

@@ -299,6 +299,7 @@ public final class Plumtree implements Protocol, MembershipListener {
       return;
     }
     BitSet tree = links.treeOf(gossip.root());
+    links.touch(gossip.root());
     Announcement announcement = null;
     for (int i = 0; i < links.size(); i++) {
       PeerId peer = links.get(i);
