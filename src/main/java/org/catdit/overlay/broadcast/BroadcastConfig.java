@@ -7,6 +7,9 @@ import org.catdit.overlay.wire.BroadcastLimits;
  * 0002 and docs/broadcast.md give the measurements behind the defaults.
  *
  * @param mode shared tree, per-source trees, hybrid, or the flooding baseline
+ * @param isSymmetric whether trees use every SCAMP link both ways (PartialView ∪ InView, ADR 0002);
+ *     false restricts payloads and IHAVEs to PartialView arcs in their own direction (for
+ *     measuring)
  * @param graftTimeoutMicros timeout1 (Alg. 2): how long an announced, unreceived message may stay
  *     missing before the first GRAFT
  * @param regraftTimeoutMicros timeout2: the wait for an answer to a GRAFT before the next announcer
@@ -30,6 +33,7 @@ import org.catdit.overlay.wire.BroadcastLimits;
  */
 public record BroadcastConfig(
     BroadcastMode mode,
+    boolean isSymmetric,
     long graftTimeoutMicros,
     long regraftTimeoutMicros,
     int maxGraftsPerMessage,
@@ -83,13 +87,14 @@ public record BroadcastConfig(
   }
 
   /**
-   * Hybrid trees; timeout1 400 ms (four round trips), timeout2 150 ms; optimisation at 3 hops;
-   * IHAVE batched for 10 ms, re-sent every 300 ms up to 8 times; ids kept 10 minutes (100,000 of
-   * them), payloads 60 s (4,096 of them).
+   * Hybrid trees over PartialView ∪ InView; timeout1 400 ms (four round trips), timeout2 150 ms;
+   * optimisation at 3 hops; IHAVE batched for 10 ms, re-sent every 300 ms up to 8 times; ids kept
+   * 10 minutes (100,000 of them), payloads 60 s (4,096 of them).
    */
   public static BroadcastConfig defaults() {
     return new BroadcastConfig(
         BroadcastMode.HYBRID,
+        true,
         400 * MILLI,
         150 * MILLI,
         16,
@@ -111,6 +116,29 @@ public record BroadcastConfig(
   public BroadcastConfig withMode(BroadcastMode newMode) {
     return new BroadcastConfig(
         newMode,
+        isSymmetric,
+        graftTimeoutMicros,
+        regraftTimeoutMicros,
+        maxGraftsPerMessage,
+        optimizationThresholdHops,
+        announceDelayMicros,
+        maxIdsPerIHave,
+        reannounceMicros,
+        maxAnnounceAttempts,
+        maxUnackedBatches,
+        maxSeenIds,
+        seenRetentionMicros,
+        maxCachedPayloads,
+        payloadRetentionMicros,
+        maxMissing,
+        maxAnnouncersPerMessage,
+        maxTrees);
+  }
+
+  public BroadcastConfig withSymmetricLinks(boolean symmetric) {
+    return new BroadcastConfig(
+        mode,
+        symmetric,
         graftTimeoutMicros,
         regraftTimeoutMicros,
         maxGraftsPerMessage,
@@ -132,6 +160,7 @@ public record BroadcastConfig(
   public BroadcastConfig withOptimizationThresholdHops(int hops) {
     return new BroadcastConfig(
         mode,
+        isSymmetric,
         graftTimeoutMicros,
         regraftTimeoutMicros,
         maxGraftsPerMessage,
@@ -153,6 +182,7 @@ public record BroadcastConfig(
   public BroadcastConfig withGraftTimeouts(long firstMicros, long nextMicros) {
     return new BroadcastConfig(
         mode,
+        isSymmetric,
         firstMicros,
         nextMicros,
         maxGraftsPerMessage,
@@ -182,6 +212,7 @@ public record BroadcastConfig(
       int unackedBatches) {
     return new BroadcastConfig(
         mode,
+        isSymmetric,
         graftTimeoutMicros,
         regraftTimeoutMicros,
         maxGraftsPerMessage,

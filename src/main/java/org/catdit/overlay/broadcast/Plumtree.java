@@ -303,7 +303,7 @@ public final class Plumtree implements Protocol, MembershipListener {
     Announcement announcement = null;
     for (int i = 0; i < links.size(); i++) {
       PeerId peer = links.get(i);
-      if (peer.equals(from)) {
+      if (peer.equals(from) || (!config.isSymmetric() && !links.isOutLink(i))) {
         continue;
       }
       if (tree.get(i)) {

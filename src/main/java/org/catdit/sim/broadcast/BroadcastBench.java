@@ -20,8 +20,9 @@ import org.catdit.sim.Simulation;
  * (comma-separated, 1), {@code mode} (shared|per-source|hybrid|flood, hybrid), {@code senders}
  * (single|random|all, single), {@code broadcasts} (50), {@code intervalMs} (1000), {@code loss}
  * (0), {@code fail} (0), {@code failAfter} (10), {@code c} (1), {@code threshold} (the config's),
- * {@code graftMs} and {@code regraftMs} (the config's), {@code out} (a directory for peers.csv,
- * tree.dot, tree.png of the first seed).
+ * {@code graftMs} and {@code regraftMs} (the config's), {@code links} (both|out: PartialView ∪
+ * InView both ways, or PartialView arcs only), {@code out} (a directory for peers.csv, tree.dot,
+ * tree.png of the first seed).
  */
 public final class BroadcastBench {
   private BroadcastBench() {}
@@ -50,6 +51,9 @@ public final class BroadcastBench {
     Path out = options.containsKey("out") ? Path.of(options.get("out")) : null;
 
     BroadcastConfig broadcast = BroadcastConfig.defaults().withMode(mode);
+    if (options.getOrDefault("links", "both").equals("out")) {
+      broadcast = broadcast.withSymmetricLinks(false);
+    }
     if (options.containsKey("threshold")) {
       broadcast =
           broadcast.withOptimizationThresholdHops(Integer.parseInt(options.get("threshold")));
