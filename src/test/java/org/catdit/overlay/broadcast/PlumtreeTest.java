@@ -420,6 +420,18 @@ class PlumtreeTest {
   }
 
   @Test
+  void withoutSymmetricLinksOnlyPartialViewArcsCarryPayloadsAndAnnouncements() {
+    Plumtree tree = withNeighbours(SHARED.withSymmetricLinks(false));
+    tree.onMessage(0, B, new Prune(SELF));
+    tree.broadcast(0, bytes("m"));
+    env.advanceBy(tree.config().announceDelayMicros());
+    assertEquals(1, env.sentOf(Gossip.class, A).size());
+    assertEquals(1, env.sentOf(IHave.class, B).size());
+    assertEquals(0, env.sentOf(Gossip.class, C).size(), "C is only an in-neighbour");
+    assertEquals(0, env.sentOf(IHave.class, C).size());
+  }
+
+  @Test
   void identicalInputsGiveIdenticalOutputs() {
     List<String> first = runScript();
     List<String> second = runScript();
