@@ -176,7 +176,8 @@ public final class TreePicture {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, SIZE, SIZE);
     g.setStroke(new BasicStroke(0.6f));
-    Color overlay = new Color(0, 0, 0, 18);
+    // Thousands of arcs would paint the middle grey: the fainter, the more peers.
+    Color overlay = new Color(0, 0, 0, Math.max(3, Math.min(18, 4_000 / Math.max(1, peerCount))));
     Color eager = new Color(255, 140, 0, 150);
     List<int[]> eagerLinks = new ArrayList<>();
     for (int p = 0; p < peerCount; p++) {
@@ -201,7 +202,7 @@ public final class TreePicture {
     for (int[] link : eagerLinks) {
       g.draw(new Line2D.Double(x[link[0]], y[link[0]], x[link[1]], y[link[1]]));
     }
-    g.setStroke(new BasicStroke(2.0f));
+    g.setStroke(new BasicStroke(peerCount > 500 ? 1.2f : 2.0f));
     g.setColor(new Color(170, 0, 0));
     for (int p = 0; p < peerCount; p++) {
       int parent = tree.parentOf(p);
@@ -214,7 +215,7 @@ public final class TreePicture {
         continue;
       }
       boolean isDelivered = tree.hopsOf(p) >= 0;
-      double r = p == tree.root() ? 12 : 4;
+      double r = p == tree.root() ? 12 : peerCount > 500 ? 2.5 : 4;
       g.setColor(p == tree.root() ? Color.BLUE : isDelivered ? new Color(40, 40, 40) : Color.BLACK);
       g.fill(new Ellipse2D.Double(x[p] - r, y[p] - r, 2 * r, 2 * r));
       if (!isDelivered) {
