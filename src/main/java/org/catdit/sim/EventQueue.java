@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The simulator's pending events: a 4-ary min-heap ordered by (time, then insertion sequence), over
  * primitive parallel arrays with recycled slots, so that scheduling and running an event allocates
  * nothing. Ties in time run in the order they were scheduled, which makes every run with the same
- * seed identical. An event id ({@code generation << 32 | slot}) lets a timer be cancelled in O(log
- * n); a stale id (the event already ran, or its slot was reused) is ignored.
+ * seed identical. An event id ({@code generation << 32 | slot}) lets a timer be cancelled in
+ * O(log n); a stale id (the event already ran, or its slot was reused) is ignored.
  */
 final class EventQueue {
   private static final int ARITY = 4;

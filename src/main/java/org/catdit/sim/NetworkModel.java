@@ -4,12 +4,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * The simulated network between peers. Each ordered pair's base latency is fixed for the whole run
- * and symmetric, drawn from a Gaussian with the configured mean and standard deviation (truncated
- * to ±3 standard deviations and at least 1 ms); it is computed from a hash of the seed and the
- * pair, so no N² matrix is stored. Every datagram then adds its own small Gaussian jitter
- * (truncated to ±3 standard deviations), is lost with the configured Bernoulli probability, and is
- * dropped if a partition separates the two ends. Pure per-packet Gaussian delays would reorder far
- * more than real links do (reference/simulators.md §0), hence base plus jitter.
+ * and symmetric, drawn from a Gaussian with the configured mean and standard deviation (truncated to
+ * ±3 standard deviations and at least 1 ms); it is computed from a hash of the seed and the pair,
+ * so no N² matrix is stored. Every datagram then adds its own small Gaussian jitter (truncated to
+ * ±3 standard deviations), is lost with the configured Bernoulli probability, and is dropped if a
+ * partition separates the two ends. Pure per-packet Gaussian delays would reorder far more than
+ * real links do (reference/simulators.md §0), hence base plus jitter.
  */
 final class NetworkModel {
   private static final long MIN_DELAY_MICROS = 100;

@@ -63,8 +63,7 @@ public final class Simulation {
     this.queue = new EventQueue(Math.max(1024, settings.expectedPeers() * 4));
     this.peers = new SimPeer[Math.max(16, settings.expectedPeers())];
     this.strictCodec = settings.isStrictCodec() ? MessageCodec.standard() : null;
-    this.strictBuffer =
-        settings.isStrictCodec() ? ByteBuffer.allocate(Limits.MAX_MESSAGE_BYTES) : null;
+    this.strictBuffer = settings.isStrictCodec() ? ByteBuffer.allocate(Limits.MAX_MESSAGE_BYTES) : null;
   }
 
   /** Creates a peer (not yet joined) and starts its protocols; returns its index. */
@@ -73,12 +72,7 @@ public final class Simulation {
       peers = Arrays.copyOf(peers, peers.length * 2);
     }
     int index = peerCount++;
-    SimPeer peer =
-        new SimPeer(
-            this,
-            index,
-            SimIds.of(index),
-            new SplittableRandom(SimIds.mix(seed + 0x9E3779B97F4A7C15L * (index + 1L))));
+    SimPeer peer = new SimPeer(this, index, SimIds.of(index), new SplittableRandom(SimIds.mix(seed + 0x9E3779B97F4A7C15L * (index + 1L))));
     peers[index] = peer;
     peer.node = new Node(peer, config);
     peer.node.start(nowMicros);
@@ -89,9 +83,7 @@ public final class Simulation {
     deliveryListeners.add(listener);
   }
 
-  /**
-   * Runs {@code action} at virtual time {@code timeMicros} (scenario steps: joins, crashes, ...).
-   */
+  /** Runs {@code action} at virtual time {@code timeMicros} (scenario steps: joins, crashes, ...). */
   public void at(long timeMicros, Runnable action) {
     queue.push(Math.max(timeMicros, nowMicros), ACTION, -1, -1, action);
   }
@@ -142,8 +134,7 @@ public final class Simulation {
       receivedByTypePerPeer[code] = perPeer;
     }
     perPeer[to]++;
-    traceHash =
-        SimIds.mix(traceHash ^ time) + (((long) from << 32) | (to & 0xFFFF_FFFFL)) * 31 + code;
+    traceHash = SimIds.mix(traceHash ^ time) + (((long) from << 32) | (to & 0xFFFF_FFFFL)) * 31 + code;
     for (int i = 0; i < deliveryListeners.size(); i++) {
       deliveryListeners.get(i).delivered(time, from, to, message);
     }

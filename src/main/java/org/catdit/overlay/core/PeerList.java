@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A small set of peers in a defined order, with two timestamps per entry (when it was added and
- * when the peer was last heard from). Views in gossip protocols hold tens of entries, so a linear
- * scan is both the fastest lookup and the smallest memory footprint; iteration order is insertion
- * order (with removal moving the last entry into the gap), so every run with the same inputs makes
- * the same choices.
+ * A small set of peers in a defined order, with two timestamps per entry (when it was added and when
+ * the peer was last heard from). Views in gossip protocols hold tens of entries, so a linear scan is
+ * both the fastest lookup and the smallest memory footprint; iteration order is insertion order
+ * (with removal moving the last entry into the gap), so every run with the same inputs makes the
+ * same choices.
  */
 public final class PeerList {
   private static final PeerId[] EMPTY_PEERS = new PeerId[0];

@@ -26,16 +26,14 @@ import org.catdit.overlay.wire.Subscription;
  * <p>Deviations, each needed on UDP or left open by the paper:
  *
  * <ul>
- *   <li>The keeper tells the subscriber directly ({@link KeptSubscription}), not back along the
- *       path.
- *   <li>Unsubscription also tells each replacement of its new in-neighbour, so InViews do not
- *       erode.
+ *   <li>The keeper tells the subscriber directly ({@link KeptSubscription}), not back along the path.
+ *   <li>Unsubscription also tells each replacement of its new in-neighbour, so InViews do not erode.
  *   <li>A contact with an empty PartialView keeps the subscriber itself; a forwarded subscription
  *       whose hop budget runs out is kept where it stops if that peer can hold it.
  *   <li>Heartbeats flow both ways (PartialView and InView), carry which arc the sender believes in,
  *       and so repair bookkeeping and detect failed neighbours without TCP.
- *   <li>Leases expire at the holder, which drops the arc and says so; the subscriber renews a
- *       little before, so arcs are replaced rather than accumulated.
+ *   <li>Leases expire at the holder, which drops the arc and says so; the subscriber renews a little
+ *       before, so arcs are replaced rather than accumulated.
  * </ul>
  */
 public final class Scamp implements Protocol {
@@ -78,9 +76,7 @@ public final class Scamp implements Protocol {
     }
   }
 
-  /**
-   * Subscribes through {@code contact} (rule 1: the newcomer sends its subscription to a member).
-   */
+  /** Subscribes through {@code contact} (rule 1: the newcomer sends its subscription to a member). */
   public void join(long nowMicros, PeerId contact) {
     Objects.requireNonNull(contact);
     if (hasLeft || contact.equals(self)) {
@@ -93,8 +89,8 @@ public final class Scamp implements Protocol {
   }
 
   /**
-   * Graceful leave (§1.3): in-neighbours j(1..l'−c−1) replace this peer with i(k mod l), the last
-   * c+1 just drop it; the PartialView members learn that this peer no longer points at them.
+   * Graceful leave (§1.3): in-neighbours j(1..l'−c−1) replace this peer with i(k mod l), the last c+1
+   * just drop it; the PartialView members learn that this peer no longer points at them.
    */
   public void leave(long nowMicros) {
     if (hasLeft) {
@@ -186,9 +182,7 @@ public final class Scamp implements Protocol {
     }
     // ... plus c additional copies to members chosen at random.
     for (int copy = 0; copy < config.c(); copy++) {
-      env.send(
-          randomMemberExcept(partialView, subscriber),
-          new ForwardedSubscription(subscriber, hopBudget));
+      env.send(randomMemberExcept(partialView, subscriber), new ForwardedSubscription(subscriber, hopBudget));
     }
   }
 
@@ -218,9 +212,7 @@ public final class Scamp implements Protocol {
         new ForwardedSubscription(subscriber, forwarded.hopsLeft() - 1));
   }
 
-  /**
-   * Rule 4: the keeper adds the subscriber and tells it directly to add the keeper to its InView.
-   */
+  /** Rule 4: the keeper adds the subscriber and tells it directly to add the keeper to its InView. */
   private void keep(long nowMicros, PeerId subscriber) {
     counters.subscriptionsKept++;
     addToPartialView(nowMicros, subscriber);
@@ -355,8 +347,7 @@ public final class Scamp implements Protocol {
     if (config.leaseMicros() > 0) {
       // Renew within the last tenth of the lease, at a random point so renewals spread out.
       long lease = config.leaseMicros();
-      nextLeaseRenewalMicros =
-          nowMicros + lease - 1 - env.random().nextLong(Math.max(1, lease / 10));
+      nextLeaseRenewalMicros = nowMicros + lease - 1 - env.random().nextLong(Math.max(1, lease / 10));
     }
   }
 

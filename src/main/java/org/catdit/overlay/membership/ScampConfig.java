@@ -3,8 +3,8 @@ package org.catdit.overlay.membership;
 /**
  * SCAMP parameters.
  *
- * @param c fault-tolerance parameter: the contact sends {@code c} extra copies of a subscription;
- *     the mean PartialView size tends to (c+1)·ln N
+ * @param c fault-tolerance parameter: the contact sends {@code c} extra copies of a subscription; the
+ *     mean PartialView size tends to (c+1)·ln N
  * @param walkHops length of the random walk that picks the effective contact (indirection); 0 turns
  *     indirection off
  * @param forwardHopsPerViewEntry a forwarded subscription may travel this many hops per entry (plus

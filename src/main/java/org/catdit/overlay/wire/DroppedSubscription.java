@@ -1,5 +1,6 @@
 package org.catdit.overlay.wire;
 
+
 /** The sender removed the receiver from its PartialView: the receiver updates its InView. */
 public record DroppedSubscription() implements Message {
 

@@ -1,5 +1,6 @@
 package org.catdit.overlay.wire;
 
+
 /**
  * From the effective contact to a subscriber: the subscriber adds the contact to its PartialView
  * (the contact has added the subscriber to its InView).

@@ -2,9 +2,7 @@ package org.catdit.overlay.wire;
 
 /** Bounds that every decoded field is checked against. */
 public final class Limits {
-  /**
-   * Largest encoded message the codec accepts (the link layer fragments anything above a datagram).
-   */
+  /** Largest encoded message the codec accepts (the link layer fragments anything above a datagram). */
   public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
   /** Hop counters travel as one unsigned byte. */

@@ -1,5 +1,6 @@
 package org.catdit.overlay.wire;
 
+
 /** Unsubscription: the sender is leaving; the receiver removes it from its PartialView. */
 public record RemoveSubscription() implements Message {
 

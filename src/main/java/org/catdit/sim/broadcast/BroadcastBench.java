@@ -64,9 +64,8 @@ public final class BroadcastBench {
               1000L * Long.parseLong(options.get("graftMs")),
               1000L * Long.parseLong(options.getOrDefault("regraftMs", "150")));
     }
-    // Failure and loss runs need heartbeats: SCAMP (and with it the tree) must forget crashed
-    // peers,
-    // and peers whose join was lost must rejoin.
+    // Failure and loss runs need heartbeats: SCAMP, and with it the tree, must forget crashed
+    // peers and repair its bookkeeping when messages are lost.
     ScampConfig membership =
         fail > 0 || loss > 0
             ? ScampConfig.defaults().withC(c)

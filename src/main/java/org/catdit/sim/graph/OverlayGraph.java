@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * A directed overlay snapshot in compressed sparse row form: the out-neighbours of vertex {@code v}
  * are {@code targets[offsets[v] .. offsets[v+1])}. Vertices are 0..n-1 (the simulator maps live
- * peers onto them); {@code peerIndex[v]} is the simulator's index of that peer. Compact enough for
- * a million peers: about 4 bytes per edge plus 8 per vertex.
+ * peers onto them); {@code peerIndex[v]} is the simulator's index of that peer. Compact enough for a
+ * million peers: about 4 bytes per edge plus 8 per vertex.
  */
 public record OverlayGraph(int vertexCount, int[] offsets, int[] targets, int[] peerIndex) {
 
