@@ -28,6 +28,9 @@ import org.catdit.sim.Simulation;
  * <p>Timeline: broadcast k (0-based) is sent at start + k·T; with a failure, F of the peers crash
  * at once 1 ms before broadcast K+1 (1-based K), that is right after broadcast K had its interval
  * to spread. The run goes on for the drain time after the last broadcast, so repairs finish.
+ *
+ * <p>One experiment per simulation: it registers a network listener that cannot be removed and
+ * replaces every node's delivery listener.
  */
 public final class BroadcastExperiment {
   private static final long FAIL_LEAD_MICROS = 1_000;
