@@ -19,7 +19,7 @@ final class NetworkModel {
   private final long meanMicros;
   private final long sdMicros;
   private final long jitterSdMicros;
-  private final double lossProbability;
+  private double lossProbability;
   private final RandomGenerator random;
   private int[] partitionGroup;
 
@@ -63,6 +63,11 @@ final class NetworkModel {
 
   boolean isLost() {
     return lossProbability > 0 && random.nextDouble() < lossProbability;
+  }
+
+  /** Changes the Bernoulli loss from now on (0..1). */
+  void setLossProbability(double probability) {
+    this.lossProbability = probability;
   }
 
   /** Splits the peers: {@code groupOf[peer]} names each peer's side; null heals the partition. */

@@ -295,6 +295,17 @@ public final class Simulation {
     network.setPartition(groupOf.clone());
   }
 
+  /**
+   * Changes the datagram loss probability from now on, e.g. to build an overlay without loss and
+   * then measure a protocol under loss.
+   */
+  public void setLossProbability(double probability) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("loss must be between 0 and 1");
+    }
+    network.setLossProbability(probability);
+  }
+
   public void healPartition() {
     network.setPartition(null);
   }

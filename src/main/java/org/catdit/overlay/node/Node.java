@@ -1,10 +1,13 @@
 package org.catdit.overlay.node;
 
 import java.util.Objects;
+import org.catdit.overlay.broadcast.BroadcastDeliveryListener;
+import org.catdit.overlay.broadcast.Plumtree;
 import org.catdit.overlay.core.Environment;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.membership.Scamp;
 import org.catdit.overlay.wire.Message;
+import org.catdit.overlay.wire.MessageId;
 
 /**
  * One peer: the protocols it runs, composed. A runtime (the Netty one or the simulator) hands it
@@ -15,11 +18,15 @@ import org.catdit.overlay.wire.Message;
 public final class Node {
   private final Environment env;
   private final Scamp membership;
+  private final Plumtree broadcast;
   private long unroutedMessages;
 
   public Node(Environment env, NodeConfig config) {
     this.env = Objects.requireNonNull(env);
     this.membership = new Scamp(env, config.membership());
+    this.broadcast = new Plumtree(env, config.broadcast());
+    // The tree's links follow the views: new neighbours start eager, lost ones leave both sets.
+    membership.setListener(broadcast);
   }
 
   public PeerId id() {
@@ -28,6 +35,7 @@ public final class Node {
 
   public void start(long nowMicros) {
     membership.start(nowMicros);
+    broadcast.start(nowMicros);
   }
 
   /** Joins the overlay through {@code contact}. */
@@ -40,11 +48,27 @@ public final class Node {
     membership.leave(nowMicros);
   }
 
+  /**
+   * Broadcasts {@code payload} to every peer over the broadcast tree.
+   *
+   * @return its id, the content hash of the payload
+   */
+  public MessageId broadcast(long nowMicros, byte[] payload) {
+    return broadcast.broadcast(nowMicros, payload);
+  }
+
+  /** The user's callback for every broadcast message this peer delivers (its own included). */
+  public void setDeliveryListener(BroadcastDeliveryListener listener) {
+    broadcast.setDeliveryListener(listener);
+  }
+
   /** Routes one decoded message to its protocol by the range its type code lies in. */
   public void onMessage(long nowMicros, PeerId from, Message message) {
     int code = message.type().code();
     if (code < 16) {
       membership.onMessage(nowMicros, from, message);
+    } else if (code < 32) {
+      broadcast.onMessage(nowMicros, from, message);
     } else {
       unroutedMessages++;
     }
@@ -57,6 +81,10 @@ public final class Node {
 
   public Scamp membership() {
     return membership;
+  }
+
+  public Plumtree broadcastTree() {
+    return broadcast;
   }
 
   public long unroutedMessages() {

@@ -19,6 +19,7 @@ public final class MessageCodec {
   public static MessageCodec standard() {
     MessageCodec codec = new MessageCodec();
     MembershipFormats.registerAll(codec);
+    BroadcastFormats.registerAll(codec);
     return codec;
   }
 

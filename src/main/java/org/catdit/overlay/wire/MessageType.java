@@ -14,7 +14,14 @@ public enum MessageType {
   REPLACE_SUBSCRIPTION(5),
   REMOVE_SUBSCRIPTION(6),
   DROPPED_SUBSCRIPTION(7),
-  HEARTBEAT(8);
+  HEARTBEAT(8),
+
+  // Broadcast tree (Plumtree)
+  GOSSIP(16),
+  IHAVE(17),
+  PRUNE(18),
+  GRAFT(19),
+  IHAVE_ACK(20);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 
