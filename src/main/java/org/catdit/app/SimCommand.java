@@ -9,6 +9,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.catdit.overlay.broadcast.BroadcastConfig;
+import org.catdit.overlay.broadcast.BroadcastMode;
 import org.catdit.overlay.membership.ScampConfig;
 import org.catdit.sim.ChurnScenario;
 import org.catdit.sim.JoinSchedule;
@@ -16,6 +18,8 @@ import org.catdit.sim.SimReport;
 import org.catdit.sim.SimRun;
 import org.catdit.sim.SimRunSettings;
 import org.catdit.sim.SimSettings;
+import org.catdit.sim.broadcast.BroadcastScenario;
+import org.catdit.sim.broadcast.Senders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -170,6 +174,46 @@ public final class SimCommand implements Callable<Integer> {
   double churnSampleSeconds;
 
   @Option(
+      names = "--broadcasts",
+      defaultValue = "0",
+      description = "Broadcasts to send after the joins (default ${DEFAULT-VALUE}: none).")
+  int broadcasts;
+
+  @Option(
+      names = "--senders",
+      defaultValue = "single",
+      description = "Who sends them: single, random or all (default ${DEFAULT-VALUE}).")
+  String senders;
+
+  @Option(
+      names = "--broadcast-interval-ms",
+      defaultValue = "1000",
+      description = "Time between broadcasts (default ${DEFAULT-VALUE}).")
+  double broadcastIntervalMs;
+
+  @Option(
+      names = "--trees",
+      description = "Broadcast tree: shared, per-source or hybrid (default hybrid, ADR 0003).")
+  String trees;
+
+  @Option(
+      names = "--flood",
+      description = "Baseline: every peer forwards every new message to its whole PartialView.")
+  boolean flood;
+
+  @Option(
+      names = "--fail-fraction",
+      defaultValue = "0",
+      description = "Share of peers that crash at once after broadcast --fail-after.")
+  double failFraction;
+
+  @Option(
+      names = "--fail-after",
+      defaultValue = "10",
+      description = "The crash follows this broadcast (default ${DEFAULT-VALUE}).")
+  int failAfter;
+
+  @Option(
       names = "--links",
       defaultValue = "ideal",
       description =
@@ -242,7 +286,12 @@ public final class SimCommand implements Callable<Integer> {
     require(links.equals("ideal") || links.equals("full"), "--links must be ideal or full");
     require(churnObserveSeconds >= 0 && churnSampleSeconds > 0, "churn times must be positive");
     boolean hasChurn = leaveFraction > 0 || crashFraction > 0;
-    double heartbeat = heartbeatMs != null ? heartbeatMs : hasChurn ? 2000 : 0;
+    BroadcastScenario broadcast = broadcastScenario();
+    BroadcastConfig broadcastConfig = broadcastConfig();
+    // Failures and loss need SCAMP's heartbeats: crashed peers must be forgotten, and bookkeeping
+    // that lost messages broke must be repaired.
+    boolean needsMaintenance = hasChurn || failFraction > 0 || loss > 0;
+    double heartbeat = heartbeatMs != null ? heartbeatMs : needsMaintenance ? 2000 : 0;
     double lease = leaseSeconds != null ? leaseSeconds : hasChurn ? 60 : 0;
     require(heartbeat >= 0 && lease >= 0, "--heartbeat-ms and --lease-s must not be negative");
     require(heartbeat == 0 || heartbeat >= 10, "--heartbeat-ms must be at least 10 (or 0 for off)");
@@ -292,7 +341,57 @@ public final class SimCommand implements Callable<Integer> {
         micros(settleMs * MILLI),
         churn,
         outputDirectory,
+        broadcastConfig,
+        broadcast,
         links.equals("full"));
+  }
+
+  private BroadcastScenario broadcastScenario() {
+    require(broadcasts >= 0 && broadcasts <= 100_000, "--broadcasts must be between 0 and 100,000");
+    require(failFraction >= 0 && failFraction < 1, "--fail-fraction must be in [0, 1)");
+    if (broadcasts == 0) {
+      require(failFraction == 0, "--fail-fraction needs --broadcasts");
+      return null;
+    }
+    require(peers >= 2, "broadcasts need at least 2 peers");
+    Senders who =
+        switch (senders) {
+          case "single" -> Senders.SINGLE;
+          case "random" -> Senders.RANDOM;
+          case "all" -> Senders.ALL;
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(), "--senders must be single, random or all, was " + senders);
+        };
+    require(broadcastIntervalMs > 0, "--broadcast-interval-ms must be positive");
+    BroadcastScenario scenario =
+        BroadcastScenario.of(broadcasts, who).withInterval(micros(broadcastIntervalMs * MILLI));
+    if (failFraction > 0) {
+      require(
+          failAfter >= 1 && failAfter < broadcasts,
+          "--fail-after must be between 1 and --broadcasts - 1");
+      scenario = scenario.withFailure(failFraction, failAfter);
+    }
+    return scenario;
+  }
+
+  private BroadcastConfig broadcastConfig() {
+    BroadcastConfig config = BroadcastConfig.defaults();
+    require(!(flood && trees != null), "--flood and --trees exclude each other");
+    if (flood) {
+      return config.withMode(BroadcastMode.FLOOD);
+    }
+    if (trees == null) {
+      return config;
+    }
+    return switch (trees) {
+      case "shared" -> config.withMode(BroadcastMode.SHARED);
+      case "per-source" -> config.withMode(BroadcastMode.PER_SOURCE);
+      case "hybrid" -> config.withMode(BroadcastMode.HYBRID);
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "--trees must be shared, per-source or hybrid, was " + trees);
+    };
   }
 
   void require(boolean condition, String reason) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import org.catdit.overlay.membership.MembershipCounters;
 import org.catdit.overlay.wire.MessageType;
 import org.catdit.sim.graph.GraphMetrics;
@@ -45,6 +47,28 @@ public final class SimReport {
     membership.set("counters", counters(simulation));
     root.set("membership", membership);
     root.set("messages", messages(simulation));
+    if (result.broadcast() != null) {
+      ObjectNode broadcast = root.putObject("broadcast");
+      broadcast.put("mode", settings.broadcastConfig().mode().name().toLowerCase(Locale.ROOT));
+      broadcast.put("senders", settings.broadcast().senders().name().toLowerCase(Locale.ROOT));
+      broadcast.put("intervalMs", settings.broadcast().intervalMicros() / 1000.0);
+      for (Map.Entry<String, Object> entry : result.broadcast().toJsonMap().entrySet()) {
+        Object value = entry.getValue();
+        if (value instanceof Double number) {
+          // NaN (a figure that does not apply) becomes null: JSON has no NaN.
+          broadcast.put(entry.getKey(), Double.isNaN(number) ? null : round(number));
+        } else {
+          broadcast.set(entry.getKey(), MAPPER.valueToTree(value));
+        }
+      }
+      if (settings.broadcast().hasFailure()) {
+        broadcast.put(
+            "reliabilityOfReachableAfterFailureMin",
+            nullIfNaN(result.broadcast().reliabilityOfReachableAfterFailureMin()));
+        broadcast.put("settleBroadcasts", result.broadcast().settleBroadcasts());
+      }
+      broadcast.put("latencyMaxMs", round(result.broadcast().latencyMaxMs()));
+    }
     if (result.churn() != null) {
       root.set("churn", churn(result.churn(), settings));
     }
@@ -191,6 +215,10 @@ public final class SimReport {
       entry.put("deadArcs", sample.deadArcs());
     }
     return node;
+  }
+
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : round(value);
   }
 
   private static double round(double value) {

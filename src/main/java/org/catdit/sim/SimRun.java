@@ -3,6 +3,9 @@ package org.catdit.sim;
 import java.util.function.DoubleConsumer;
 import org.catdit.overlay.link.LinkConfig;
 import org.catdit.overlay.node.NodeConfig;
+import org.catdit.sim.broadcast.BroadcastExperiment;
+import org.catdit.sim.broadcast.BroadcastResult;
+import org.catdit.sim.broadcast.DeliveryTree;
 import org.catdit.sim.graph.GraphMetrics;
 import org.catdit.sim.graph.MetricsSettings;
 import org.catdit.sim.graph.OverlayGraph;
@@ -18,6 +21,8 @@ public final class SimRun {
       OverlayGraph overlay,
       GraphMetrics membership,
       double joinSeconds,
+      BroadcastResult broadcast,
+      DeliveryTree lastTree,
       ChurnScenario.Result churn) {}
 
   /**
@@ -29,16 +34,28 @@ public final class SimRun {
       simulation.useLinks(LinkConfig.defaults());
     }
     OverlayBuilder builder =
-        new OverlayBuilder(simulation, new NodeConfig(settings.membership()), settings.joins());
+        new OverlayBuilder(
+            simulation,
+            new NodeConfig(settings.membership(), settings.broadcastConfig()),
+            settings.joins());
     long lastWave =
         builder.build(
             settings.peers(), settings.settleMicros(), done -> progress.accept(0.9 * done));
     OverlayGraph overlay = OverlaySnapshot.of(simulation);
     GraphMetrics metrics =
         GraphMetrics.compute(overlay, MetricsSettings.defaults(settings.network().seed()));
-    progress.accept(0.95);
+    progress.accept(0.92);
+    BroadcastResult broadcast = null;
+    DeliveryTree lastTree = null;
+    if (settings.broadcast() != null) {
+      BroadcastExperiment experiment = new BroadcastExperiment(simulation, settings.broadcast());
+      broadcast = experiment.run();
+      lastTree = experiment.lastTree();
+    }
+    progress.accept(0.96);
     ChurnScenario.Result churn = settings.churn() == null ? null : settings.churn().run(simulation);
     progress.accept(1.0);
-    return new Result(settings, simulation, overlay, metrics, lastWave / 1e6, churn);
+    return new Result(
+        settings, simulation, overlay, metrics, lastWave / 1e6, broadcast, lastTree, churn);
   }
 }

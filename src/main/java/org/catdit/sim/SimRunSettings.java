@@ -1,7 +1,9 @@
 package org.catdit.sim;
 
 import java.nio.file.Path;
+import org.catdit.overlay.broadcast.BroadcastConfig;
 import org.catdit.overlay.membership.ScampConfig;
+import org.catdit.sim.broadcast.BroadcastScenario;
 
 /**
  * One {@code catdit sim} run: the network, the membership protocol, how peers join, and what to do
@@ -14,6 +16,8 @@ import org.catdit.overlay.membership.ScampConfig;
  * @param settleMicros time after the last wave before measuring
  * @param churn churn to apply after measuring, or null
  * @param outputDirectory where to write files, or null
+ * @param broadcastConfig the broadcast tree of every peer
+ * @param broadcast broadcasts to run after the membership is measured, or null
  * @param isLinked whether messages travel over link sessions ({@code --links full}) rather than as
  *     single datagrams ({@code --links ideal})
  */
@@ -25,6 +29,8 @@ public record SimRunSettings(
     long settleMicros,
     ChurnScenario churn,
     Path outputDirectory,
+    BroadcastConfig broadcastConfig,
+    BroadcastScenario broadcast,
     boolean isLinked) {
 
   public SimRunSettings {
