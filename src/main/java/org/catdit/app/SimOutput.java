@@ -12,6 +12,8 @@ import org.catdit.overlay.wire.MessageType;
 import org.catdit.sim.SimReport;
 import org.catdit.sim.SimRun;
 import org.catdit.sim.Simulation;
+import org.catdit.sim.broadcast.BroadcastOutput;
+import org.catdit.sim.broadcast.TreePicture;
 import org.catdit.sim.graph.GraphExport;
 import org.catdit.sim.graph.PeerColumn;
 import org.catdit.sim.graph.PeerColumns;
@@ -35,16 +37,39 @@ final class SimOutput {
             result.overlay(),
             result.membership(),
             directory,
-            receivedByType(result.simulation()),
+            peerColumns(result),
             result.settings().network().seed()));
+    if (result.broadcast() != null) {
+      Path broadcasts = directory.resolve("broadcasts.csv");
+      BroadcastOutput.writeBroadcastsCsv(broadcasts, result.broadcast());
+      written.add(broadcasts);
+      if (result.lastTree() != null
+          && result.simulation().peerCount() <= BroadcastOutput.MAX_DRAWN_PEERS) {
+        TreePicture picture = new TreePicture(result.simulation(), result.lastTree());
+        Path dot = directory.resolve("tree.dot");
+        Path png = directory.resolve("tree.png");
+        picture.writeDot(dot);
+        picture.writePng(png);
+        written.add(dot);
+        written.add(png);
+      }
+    }
     for (Path path : written) {
       log.println("wrote " + path);
     }
   }
 
-  /** One column per message type that any peer received: how many each peer received. */
-  private static PeerColumns receivedByType(Simulation simulation) {
+  /**
+   * One column per message type that any peer received (how many each peer received), and with
+   * broadcasts, the payload copies and duplicates each peer received.
+   */
+  private static PeerColumns peerColumns(SimRun.Result result) {
+    Simulation simulation = result.simulation();
     List<PeerColumn> columns = new ArrayList<>();
+    if (result.broadcast() != null) {
+      columns.add(PeerColumn.ofArray("payload_copies", result.broadcast().payloadCopiesPerPeer()));
+      columns.add(PeerColumn.ofArray("payload_duplicates", result.broadcast().duplicatesPerPeer()));
+    }
     for (MessageType type : MessageType.values()) {
       if (simulation.received(type) > 0) {
         columns.add(

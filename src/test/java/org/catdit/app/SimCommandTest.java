@@ -118,6 +118,75 @@ class SimCommandTest {
   }
 
   @Test
+  void broadcastsReportTheTreeFiguresAndWriteItsPicture(@TempDir Path directory) throws Exception {
+    Outcome outcome =
+        run(
+            "sim",
+            "--peers",
+            "200",
+            "--seed",
+            "3",
+            "--broadcasts",
+            "12",
+            "--senders",
+            "random",
+            "--out",
+            directory.toString(),
+            "--json");
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode broadcast = new ObjectMapper().readTree(outcome.out()).get("broadcast");
+    for (String field :
+        new String[] {
+          "count",
+          "reliabilityMin",
+          "reliabilityMean",
+          "rmrFirst",
+          "rmrSteady",
+          "ldhMax",
+          "latencyP50Ms",
+          "latencyP99Ms",
+          "controlPerPayload",
+          "duplicatesPerPeerMean"
+        }) {
+      assertTrue(broadcast.has(field), "broadcast." + field);
+    }
+    assertEquals(12, broadcast.get("count").asInt());
+    assertEquals(1.0, broadcast.get("reliabilityMin").asDouble());
+    assertTrue(Files.size(directory.resolve("tree.png")) > 1000);
+    assertTrue(
+        Files.readString(directory.resolve("peers.csv"))
+            .startsWith("peer,outDegree,inDegree,payload_copies"));
+
+    JsonNode failure =
+        new ObjectMapper()
+            .readTree(
+                run(
+                        "sim",
+                        "--peers",
+                        "200",
+                        "--seed",
+                        "3",
+                        "--broadcasts",
+                        "15",
+                        "--fail-fraction",
+                        "0.5",
+                        "--fail-after",
+                        "5",
+                        "--json")
+                    .out())
+            .get("broadcast");
+    assertTrue(failure.has("reliabilityAfterFailureMin"));
+    assertTrue(failure.has("survivorsReachableFraction"));
+
+    assertEquals(2, run("sim", "--peers", "50", "--broadcasts", "5", "--senders", "some").status());
+    assertEquals(2, run("sim", "--peers", "50", "--broadcasts", "5", "--trees", "forest").status());
+    assertEquals(2, run("sim", "--peers", "50", "--fail-fraction", "0.5").status());
+    assertEquals(
+        2,
+        run("sim", "--peers", "50", "--broadcasts", "5", "--flood", "--trees", "shared").status());
+  }
+
+  @Test
   void transferScenarioReportsLinkFigures() throws Exception {
     Outcome outcome =
         run(
