@@ -12,6 +12,7 @@ import org.catdit.overlay.node.Node;
 import org.catdit.overlay.wire.MalformedMessageException;
 import org.catdit.overlay.wire.Message;
 import org.catdit.overlay.wire.MessageCodec;
+import org.catdit.overlay.wire.MessageType;
 
 /**
  * {@code --links full}: one simulated peer's messages travel over real link sessions (handshake,
@@ -79,7 +80,7 @@ final class LinkedTransport implements LinkIo<Integer> {
   }
 
   private void transmit(long now, PeerId to, Message message) {
-    int stream = message.type().code() == 16 ? PAYLOAD_STREAM : CONTROL_STREAM;
+    int stream = message.type() == MessageType.GOSSIP ? PAYLOAD_STREAM : CONTROL_STREAM;
     endpoint.send(now, to, stream, codec.encode(message));
   }
 
