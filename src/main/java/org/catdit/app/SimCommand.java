@@ -222,6 +222,14 @@ public final class SimCommand implements Callable<Integer> {
   String links;
 
   @Option(
+      names = "--uplink-mbps",
+      defaultValue = "0",
+      description =
+          "With --links full: each peer's uplink in Mbit/s, with a 50 ms drop-tail queue"
+              + " (default 0: unlimited).")
+  double uplinkMbps;
+
+  @Option(
       names = "--strict-codec",
       description = "Encode and decode every message, as on a socket.")
   boolean strictCodec;
@@ -284,6 +292,8 @@ public final class SimCommand implements Callable<Integer> {
     require(crashFraction >= 0 && crashFraction <= 1, "--crash-fraction must be between 0 and 1");
     require(leaveFraction + crashFraction <= 1, "--leave-fraction plus --crash-fraction exceeds 1");
     require(links.equals("ideal") || links.equals("full"), "--links must be ideal or full");
+    require(uplinkMbps >= 0, "--uplink-mbps must not be negative");
+    require(uplinkMbps == 0 || links.equals("full"), "--uplink-mbps needs --links full");
     require(churnObserveSeconds >= 0 && churnSampleSeconds > 0, "churn times must be positive");
     boolean hasChurn = leaveFraction > 0 || crashFraction > 0;
     BroadcastScenario broadcast = broadcastScenario();
@@ -343,7 +353,8 @@ public final class SimCommand implements Callable<Integer> {
         outputDirectory,
         broadcastConfig,
         broadcast,
-        links.equals("full"));
+        links.equals("full"),
+        Math.round(uplinkMbps * 1_000_000));
   }
 
   private BroadcastScenario broadcastScenario() {

@@ -35,6 +35,7 @@ public final class SimReport {
     network.put("loss", settings.network().lossProbability());
     network.put("strictCodec", settings.network().isStrictCodec());
     network.put("links", settings.isLinked() ? "full" : "ideal");
+    network.put("uplinkMbps", settings.uplinkBitsPerSecond() / 1e6);
 
     ObjectNode joins = root.putObject("joins");
     joins.put("waveSize", settings.joins().waveSize());
@@ -162,6 +163,7 @@ public final class SimReport {
       node.put("linkDatagramsSent", simulation.linkDatagramsSent());
       node.put("linkDatagramsDelivered", simulation.linkDatagramsDelivered());
       node.put("linkDatagramBytes", simulation.linkDatagramBytes());
+      node.put("droppedAtUplink", simulation.datagramsDroppedAtUplink());
     }
     ObjectNode byType = node.putObject("receivedByType");
     for (MessageType type : MessageType.values()) {

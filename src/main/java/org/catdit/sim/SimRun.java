@@ -12,6 +12,9 @@ import org.catdit.sim.graph.OverlayGraph;
 
 /** Runs one simulation end to end: joins, membership metrics, then optional churn. */
 public final class SimRun {
+  /** A drop-tail uplink queue holds 50 ms of traffic. */
+  private static final long UPLINK_QUEUE_MICROS = 50_000;
+
   private SimRun() {}
 
   /** Everything one run measured. */
@@ -32,6 +35,7 @@ public final class SimRun {
     Simulation simulation = new Simulation(settings.network());
     if (settings.isLinked()) {
       simulation.useLinks(LinkConfig.defaults());
+      simulation.setUplink(settings.uplinkBitsPerSecond(), UPLINK_QUEUE_MICROS);
     }
     OverlayBuilder builder =
         new OverlayBuilder(

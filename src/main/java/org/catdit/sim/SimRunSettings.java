@@ -20,6 +20,7 @@ import org.catdit.sim.broadcast.BroadcastScenario;
  * @param broadcast broadcasts to run after the membership is measured, or null
  * @param isLinked whether messages travel over link sessions ({@code --links full}) rather than as
  *     single datagrams ({@code --links ideal})
+ * @param uplinkBitsPerSecond each peer's uplink for link datagrams, 0 for unlimited
  */
 public record SimRunSettings(
     int peers,
@@ -31,7 +32,8 @@ public record SimRunSettings(
     Path outputDirectory,
     BroadcastConfig broadcastConfig,
     BroadcastScenario broadcast,
-    boolean isLinked) {
+    boolean isLinked,
+    long uplinkBitsPerSecond) {
 
   public SimRunSettings {
     if (peers < 1) {

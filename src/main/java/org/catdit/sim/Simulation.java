@@ -40,6 +40,10 @@ public final class Simulation {
   private long linkDatagramsSent;
   private long linkDatagramsDelivered;
   private long linkDatagramBytes;
+  private long uplinkBitsPerSecond;
+  private long uplinkQueueMicros;
+  private long[] uplinkFreeAtMicros = new long[0];
+  private long datagramsDroppedAtUplink;
 
   private SimPeer[] peers;
   private int peerCount;
@@ -223,6 +227,21 @@ public final class Simulation {
   void sendDatagram(int from, int to, byte[] datagram) {
     linkDatagramsSent++;
     linkDatagramBytes += datagram.length;
+    long departureMicros = nowMicros;
+    if (uplinkBitsPerSecond > 0) {
+      // The sender's uplink: datagrams leave one after another at its rate; one that would wait
+      // longer than the queue holds is dropped (drop tail), which is how congestion shows.
+      if (from >= uplinkFreeAtMicros.length) {
+        uplinkFreeAtMicros = Arrays.copyOf(uplinkFreeAtMicros, Math.max(peers.length, from + 1));
+      }
+      long start = Math.max(nowMicros, uplinkFreeAtMicros[from]);
+      if (start - nowMicros > uplinkQueueMicros) {
+        datagramsDroppedAtUplink++;
+        return;
+      }
+      departureMicros = start + datagram.length * 8L * 1_000_000L / uplinkBitsPerSecond;
+      uplinkFreeAtMicros[from] = departureMicros;
+    }
     if (to < 0 || to >= peerCount || network.isCut(from, to)) {
       datagramsCutByPartition++;
       return;
@@ -231,7 +250,23 @@ public final class Simulation {
       datagramsLost++;
       return;
     }
-    queue.push(nowMicros + network.sampleDelayMicros(from, to), DATAGRAM, to, from, datagram);
+    queue.push(departureMicros + network.sampleDelayMicros(from, to), DATAGRAM, to, from, datagram);
+  }
+
+  /**
+   * Gives every peer an uplink of {@code bitsPerSecond} with a drop-tail queue holding {@code
+   * queueMicros} of traffic, for link datagrams ({@code --links full}); 0 means unlimited.
+   */
+  public void setUplink(long bitsPerSecond, long queueMicros) {
+    if (bitsPerSecond < 0 || queueMicros < 0) {
+      throw new IllegalArgumentException("uplink rate and queue must not be negative");
+    }
+    this.uplinkBitsPerSecond = bitsPerSecond;
+    this.uplinkQueueMicros = queueMicros;
+  }
+
+  public long datagramsDroppedAtUplink() {
+    return datagramsDroppedAtUplink;
   }
 
   /**
