@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -54,6 +56,7 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
   private final Map<InetSocketAddress, PeerId> connectingTo = new HashMap<>();
   private final Map<InetSocketAddress, CompletableFuture<PeerId>> joinsByContact = new HashMap<>();
   private final Map<Long, RuntimeLoop.Cancellable> timers = new HashMap<>();
+  private final Set<PeerId> sessionPeers = new LinkedHashSet<>();
   private final ArrayDeque<Runnable> linkEvents = new ArrayDeque<>();
   private long nextTimerId;
   private RuntimeLoop.Cancellable wake;
@@ -275,6 +278,7 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
   public void onPeerFailed(PeerId peer, FailureReason reason) {
     linkEvents.add(
         () -> {
+          sessionPeers.remove(peer);
           dropPending(peer);
           node.onPeerFailed(loop.nowMicros(), peer);
         });
@@ -358,6 +362,7 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
   private void sessionUp(PeerId peer, InetSocketAddress address) {
     long now = loop.nowMicros();
     addresses.observed(peer, address);
+    sessionPeers.add(peer);
     PeerId expected = connectingTo.remove(address);
     if (expected != null && !expected.equals(peer)) {
       // Someone else answers at the address we had for {@code expected}: it is not there.
@@ -403,14 +408,23 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
     }
   }
 
-  /** Peers with an established session, among those the node knows. */
-  List<PeerId> connectedNeighbours() {
+  /** Peers with an established session, in the order they came up. */
+  List<PeerId> sessionPeers() {
     List<PeerId> out = new ArrayList<>();
-    for (PeerId peer : node.broadcastTree().neighbours()) {
+    for (PeerId peer : sessionPeers) {
       if (endpoint.isConnected(peer)) {
         out.add(peer);
       }
     }
     return out;
+  }
+
+  /** Closes every session (telling each peer); no failures are reported for them. */
+  void closeSessions() {
+    long now = loop.nowMicros();
+    for (PeerId peer : sessionPeers()) {
+      endpoint.close(now, peer);
+    }
+    sessionPeers.clear();
   }
 }

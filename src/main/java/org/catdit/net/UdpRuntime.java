@@ -29,6 +29,7 @@ import java.util.function.Function;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.link.Ed25519Authenticator;
 import org.catdit.overlay.link.LinkConfig;
+import org.catdit.overlay.link.SessionStats;
 import org.catdit.overlay.node.NodeConfig;
 import org.catdit.overlay.wire.MessageId;
 
@@ -199,12 +200,7 @@ public final class UdpRuntime implements AutoCloseable {
         Thread.sleep(10);
       }
       call(linked -> {
-            linked.handle(
-                () -> {
-                  for (PeerId peer : linked.connectedNeighbours()) {
-                    linked.endpoint().close(now(), peer);
-                  }
-                });
+            linked.handle(linked::closeSessions);
             return null;
           })
           .get(1, TimeUnit.SECONDS);
@@ -217,9 +213,9 @@ public final class UdpRuntime implements AutoCloseable {
 
   /** Whether every session has handed over and had acknowledged all it was given. */
   private static boolean isQuiet(LinkedNode linked) {
-    List<PeerId> peers = linked.connectedNeighbours();
+    List<PeerId> peers = linked.sessionPeers();
     for (PeerId peer : peers) {
-      var stats = linked.endpoint().stats(peer);
+      SessionStats stats = linked.endpoint().stats(peer);
       if (stats != null && stats.bytesInFlight() > 0) {
         return false;
       }
