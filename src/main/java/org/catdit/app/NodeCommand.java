@@ -60,6 +60,11 @@ public final class NodeCommand implements Callable<Integer> {
   Path data;
 
   @Option(
+      names = "--admin-port",
+      description = "Serve the JSON admin API on 127.0.0.1 at this port (0: any free).")
+  Integer adminPort;
+
+  @Option(
       names = "--status-seconds",
       defaultValue = "5",
       description = "Seconds between status lines (default ${DEFAULT-VALUE}).")
@@ -78,8 +83,12 @@ public final class NodeCommand implements Callable<Integer> {
     Path dataDirectory =
         data != null ? data : Path.of(System.getProperty("user.home"), ".catdit", "node");
     Ed25519Authenticator identity = NodeIdentity.loadOrCreate(dataDirectory);
+    DeliveryLog deliveries = new DeliveryLog(DeliveryLog.DEFAULT_CAPACITY);
     UdpRuntime runtime =
-        UdpRuntime.start(UdpRuntime.Settings.defaults(new InetSocketAddress(bind, port), identity));
+        UdpRuntime.start(
+            UdpRuntime.Settings.defaults(new InetSocketAddress(bind, port), identity)
+                .withDeliveries(deliveries::add));
+    AdminServer admin = null;
     Thread hook = new Thread(this::requestStopAndWait, "catdit-node-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -92,6 +101,11 @@ public final class NodeCommand implements Callable<Integer> {
               + " B, send buffer "
               + runtime.socketSendBufferBytes()
               + " B");
+      if (adminPort != null) {
+        admin = new AdminServer(runtime, deliveries, adminPort);
+        InetSocketAddress adminAddress = admin.address();
+        out.println("admin: http://" + hostPort(adminAddress) + "/status");
+      }
       if (contactAddress != null) {
         PeerId contactId =
             runtime.join(contactAddress).get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -108,7 +122,13 @@ public final class NodeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("catdit: could not join through " + contact + ": " + e);
       runtime.close();
       return 1;
+    } catch (IOException e) {
+      runtime.close();
+      throw e;
     } finally {
+      if (admin != null) {
+        admin.close();
+      }
       stopped.countDown();
       removeHook(hook);
     }

@@ -47,9 +47,12 @@ class NodeCommandTest {
                     "--data",
                     data.toString(),
                     "--status-seconds",
-                    "1"));
+                    "1",
+                    "--admin-port",
+                    "0"));
 
     Matcher invite = awaitMatch(out, INVITE);
+    awaitMatch(out, Pattern.compile("admin: http://127\\.0\\.0\\.1:[0-9]+/status"));
     PeerId nodeId = PeerId.parse(invite.group(1));
     InetSocketAddress nodeAddress =
         new InetSocketAddress(invite.group(2), Integer.parseInt(invite.group(3)));
@@ -67,7 +70,10 @@ class NodeCommandTest {
       assertTrue(out.toString().contains("left the overlay"), out.toString());
       long deadline = System.nanoTime() + DEADLINE_NANOS;
       NodeStatus status = peer.status().get(5, TimeUnit.SECONDS);
-      while (status.partialView().contains(nodeId) || status.inView().contains(nodeId)) {
+      // Unsubscribed from both views, and the session closed rather than left to time out.
+      while (status.partialView().contains(nodeId)
+          || status.inView().contains(nodeId)
+          || status.sessionCount() > 0) {
         assertTrue(System.nanoTime() - deadline < 0, "the node is still in " + status.oneLine());
         Thread.sleep(20);
         status = peer.status().get(5, TimeUnit.SECONDS);
