@@ -1,0 +1,206 @@
+package org.catdit.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.catdit.net.NodeIdentity;
+import org.catdit.net.NodeStatus;
+import org.catdit.net.UdpRuntime;
+import org.catdit.overlay.core.PeerId;
+import org.catdit.overlay.link.Ed25519Authenticator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code catdit node}: one headless peer on a real UDP socket, until SIGTERM or Ctrl-C. */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs one headless peer: joins through a contact, logs a status line every few seconds,",
+      "and leaves the overlay cleanly (SCAMP unsubscription) on SIGTERM or Ctrl-C."
+    })
+public final class NodeCommand implements Callable<Integer> {
+  private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration LEAVE_LINGER = Duration.ofSeconds(2);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", required = true, description = "UDP port to listen on (0: any free).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "0.0.0.0",
+      description = "Address to bind (default ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(
+      names = "--contact",
+      description = "HOST:PORT of a peer to join through; without it this peer starts an overlay.")
+  String contact;
+
+  @Option(
+      names = "--data",
+      description = "Data directory holding the peer's key (default: ~/.catdit/node).")
+  Path data;
+
+  @Option(
+      names = "--admin-port",
+      description = "Serve the JSON admin API on 127.0.0.1 at this port (0: any free).")
+  Integer adminPort;
+
+  @Option(
+      names = "--status-seconds",
+      defaultValue = "5",
+      description = "Seconds between status lines (default ${DEFAULT-VALUE}).")
+  int statusSeconds;
+
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (statusSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--status-seconds must be at least 1");
+    }
+    InetSocketAddress contactAddress = contact == null ? null : parseHostPort(contact);
+    Path dataDirectory =
+        data != null ? data : Path.of(System.getProperty("user.home"), ".catdit", "node");
+    Ed25519Authenticator identity = NodeIdentity.loadOrCreate(dataDirectory);
+    DeliveryLog deliveries = new DeliveryLog(DeliveryLog.DEFAULT_CAPACITY);
+    UdpRuntime runtime =
+        UdpRuntime.start(
+            UdpRuntime.Settings.defaults(new InetSocketAddress(bind, port), identity)
+                .withDeliveries(deliveries::add));
+    AdminServer admin = null;
+    Thread hook = new Thread(this::requestStopAndWait, "catdit-node-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      out.println("invite: " + invite(runtime.peerId(), runtime.localAddress()));
+      out.println(
+          "socket: "
+              + (runtime.isEpoll() ? "epoll" : "nio")
+              + " receive buffer "
+              + runtime.socketReceiveBufferBytes()
+              + " B, send buffer "
+              + runtime.socketSendBufferBytes()
+              + " B");
+      if (adminPort != null) {
+        admin = new AdminServer(runtime, deliveries, adminPort);
+        InetSocketAddress adminAddress = admin.address();
+        out.println("admin: http://" + hostPort(adminAddress) + "/status");
+      }
+      if (contactAddress != null) {
+        PeerId contactId =
+            runtime.join(contactAddress).get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        out.println("joined through " + contactId + "@" + hostPort(contactAddress));
+      }
+      while (!stopRequested.await(statusSeconds, TimeUnit.SECONDS)) {
+        NodeStatus status = runtime.status().get(5, TimeUnit.SECONDS);
+        out.println(status.oneLine());
+      }
+      runtime.leaveAndClose(LEAVE_LINGER);
+      out.println("left the overlay");
+      return 0;
+    } catch (ExecutionException | TimeoutException e) {
+      spec.commandLine().getErr().println("catdit: could not join through " + contact + ": " + e);
+      runtime.close();
+      return 1;
+    } catch (IOException e) {
+      runtime.close();
+      throw e;
+    } finally {
+      if (admin != null) {
+        admin.close();
+      }
+      stopped.countDown();
+      removeHook(hook);
+    }
+  }
+
+  /** Asks the running command to leave and waits (bounded) until it has. */
+  void requestStopAndWait() {
+    stopRequested.countDown();
+    try {
+      stopped.await(LEAVE_LINGER.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already exiting: the hook is running, nothing to remove.
+    }
+  }
+
+  private InetSocketAddress parseHostPort(String text) {
+    int colon = text.lastIndexOf(':');
+    try {
+      if (colon <= 0) {
+        throw new NumberFormatException();
+      }
+      int contactPort = Integer.parseInt(text.substring(colon + 1));
+      String host = text.substring(0, colon).replace("[", "").replace("]", "");
+      InetSocketAddress address = new InetSocketAddress(host, contactPort);
+      if (address.isUnresolved() || contactPort == 0) {
+        throw new NumberFormatException();
+      }
+      return address;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--contact must be HOST:PORT, was '" + text + "'");
+    }
+  }
+
+  /** The string another peer passes to reach this one: its key's id and an address. */
+  static String invite(PeerId peer, InetSocketAddress bound) {
+    InetAddress host = bound.getAddress();
+    if (host.isAnyLocalAddress()) {
+      host = firstExternalAddress();
+    }
+    return peer + "@" + hostPort(new InetSocketAddress(host, bound.getPort()));
+  }
+
+  private static String hostPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** A wildcard bind is reachable on every interface; advertise the first non-loopback IPv4. */
+  private static InetAddress firstExternalAddress() {
+    try {
+      for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!face.isUp() || face.isLoopback()) {
+          continue;
+        }
+        for (InetAddress address : Collections.list(face.getInetAddresses())) {
+          if (address instanceof Inet4Address) {
+            return address;
+          }
+        }
+      }
+    } catch (SocketException e) {
+      // No interface list: fall back to loopback below.
+    }
+    return InetAddress.getLoopbackAddress();
+  }
+}

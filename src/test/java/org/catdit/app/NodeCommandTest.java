@@ -1,0 +1,129 @@
+package org.catdit.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.catdit.net.NodeStatus;
+import org.catdit.net.UdpRuntime;
+import org.catdit.overlay.core.PeerId;
+import org.catdit.overlay.link.Ed25519Authenticator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class NodeCommandTest {
+  private static final Pattern INVITE =
+      Pattern.compile("invite: ([0-9a-f]{32})@([0-9.]+):([0-9]+)");
+  private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  @TempDir Path data;
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void printsItsInviteIsJoinedLogsStatusAndLeavesWhenStopped() throws Exception {
+    NodeCommand command = new NodeCommand();
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = new CommandLine(command);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(new StringWriter(), true));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine.execute(
+                    "--port",
+                    "0",
+                    "--bind",
+                    "127.0.0.1",
+                    "--data",
+                    data.toString(),
+                    "--status-seconds",
+                    "1",
+                    "--admin-port",
+                    "0"));
+
+    Matcher invite = awaitMatch(out, INVITE);
+    awaitMatch(out, Pattern.compile("admin: http://127\\.0\\.0\\.1:[0-9]+/status"));
+    PeerId nodeId = PeerId.parse(invite.group(1));
+    InetSocketAddress nodeAddress =
+        new InetSocketAddress(invite.group(2), Integer.parseInt(invite.group(3)));
+
+    try (UdpRuntime peer =
+        UdpRuntime.start(
+            UdpRuntime.Settings.defaults(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Ed25519Authenticator.generate()))) {
+      assertEquals(nodeId, peer.join(nodeAddress).get(10, TimeUnit.SECONDS));
+      awaitMatch(out, Pattern.compile("partialView=1 inView=1 .*sessions=1"));
+
+      command.requestStopAndWait();
+      assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+      assertTrue(out.toString().contains("left the overlay"), out.toString());
+      long deadline = System.nanoTime() + DEADLINE_NANOS;
+      NodeStatus status = peer.status().get(5, TimeUnit.SECONDS);
+      // Unsubscribed from both views, and the session closed rather than left to time out.
+      while (status.partialView().contains(nodeId)
+          || status.inView().contains(nodeId)
+          || status.sessionCount() > 0) {
+        assertTrue(System.nanoTime() - deadline < 0, "the node is still in " + status.oneLine());
+        Thread.sleep(20);
+        status = peer.status().get(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void theSameDataDirectoryKeepsTheSameIdentity() throws Exception {
+    PeerId first = startAndStop();
+    assertEquals(first, startAndStop());
+  }
+
+  @Test
+  void aMalformedContactIsABadArgument() {
+    StringWriter err = new StringWriter();
+    int status =
+        Main.execute(
+            new String[] {"node", "--port", "0", "--contact", "nowhere", "--data", data.toString()},
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+    assertEquals(2, status, err.toString());
+    assertTrue(err.toString().contains("HOST:PORT"), err.toString());
+  }
+
+  private PeerId startAndStop() throws Exception {
+    NodeCommand command = new NodeCommand();
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = new CommandLine(command);
+    commandLine.setOut(new PrintWriter(out, true));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine.execute(
+                    "--port", "0", "--bind", "127.0.0.1", "--data", data.toString()));
+    Matcher invite = awaitMatch(out, INVITE);
+    command.requestStopAndWait();
+    assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+    return PeerId.parse(invite.group(1));
+  }
+
+  private static Matcher awaitMatch(StringWriter out, Pattern pattern) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE_NANOS;
+    while (true) {
+      Matcher matcher = pattern.matcher(out.toString());
+      if (matcher.find()) {
+        return matcher;
+      }
+      assertTrue(System.nanoTime() - deadline < 0, "no '" + pattern + "' in:\n" + out);
+      Thread.sleep(20);
+    }
+  }
+}
