@@ -59,7 +59,7 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
 
   private final Map<PeerId, ArrayDeque<Message>> pending = new LinkedHashMap<>();
   private final Map<InetSocketAddress, PeerId> connectingTo = new HashMap<>();
-  private final Map<InetSocketAddress, CompletableFuture<PeerId>> joinsByContact = new HashMap<>();
+  private final Map<InetSocketAddress, PendingJoin> joinsByContact = new HashMap<>();
   private final Map<Long, RuntimeLoop.Cancellable> timers = new HashMap<>();
   private final Set<PeerId> sessionPeers = new LinkedHashSet<>();
   private final ArrayDeque<Runnable> linkEvents = new ArrayDeque<>();
@@ -109,16 +109,22 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
     loop.flush();
   }
 
-  /** Connects to {@code contact} and joins through whoever answers; completes with its id. */
-  CompletableFuture<PeerId> join(InetSocketAddress contact) {
+  /**
+   * Connects to {@code contact} and joins through whoever answers; completes with its id. If {@code
+   * expected} is not null, joins only if the peer that answers proves that id in the handshake;
+   * otherwise the session is closed and the future fails with {@link UnexpectedPeerException}.
+   */
+  CompletableFuture<PeerId> join(InetSocketAddress contact, PeerId expected) {
     CompletableFuture<PeerId> joined = new CompletableFuture<>();
     handle(
         () -> {
-          joinsByContact.put(contact, joined);
+          joinsByContact.put(contact, new PendingJoin(expected, joined));
           endpoint.connect(loop.nowMicros(), contact);
         });
     return joined;
   }
+
+  private record PendingJoin(PeerId expected, CompletableFuture<PeerId> joined) {}
 
   Node node() {
     return node;
@@ -463,11 +469,23 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
         transmit(now, peer, message);
       }
     }
-    CompletableFuture<PeerId> joined = joinsByContact.remove(address);
-    if (joined != null) {
-      node.join(now, peer);
-      joined.complete(peer);
+    PendingJoin join = joinsByContact.remove(address);
+    if (join == null) {
+      return;
     }
+    if (join.expected() != null && !join.expected().equals(peer)) {
+      // Not the peer the invite named: do not join through it, nor keep a session it did not need.
+      if (!node.membership().partialView().contains(peer)
+          && !node.membership().inView().contains(peer)) {
+        sessionPeers.remove(peer);
+        endpoint.close(now, peer);
+      }
+      join.joined()
+          .completeExceptionally(new UnexpectedPeerException(address, join.expected(), peer));
+      return;
+    }
+    node.join(now, peer);
+    join.joined().complete(peer);
   }
 
   private void connectFailed(InetSocketAddress address) {
@@ -476,9 +494,9 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
       dropPending(expected);
       node.onPeerFailed(loop.nowMicros(), expected);
     }
-    CompletableFuture<PeerId> joined = joinsByContact.remove(address);
-    if (joined != null) {
-      joined.completeExceptionally(new IllegalStateException("no answer from " + address));
+    PendingJoin join = joinsByContact.remove(address);
+    if (join != null) {
+      join.joined().completeExceptionally(new IllegalStateException("no answer from " + address));
     }
   }
 
