@@ -77,6 +77,10 @@ public final class UdpRuntime implements AutoCloseable {
     public Settings withDeliveries(Consumer<Delivery> listener) {
       return new Settings(bind, identity, node, link, socketBufferBytes, listener);
     }
+
+    public Settings withLink(LinkConfig newLink) {
+      return new Settings(bind, identity, node, newLink, socketBufferBytes, deliveries);
+    }
   }
 
   private UdpRuntime(Settings settings) throws InterruptedException {
