@@ -185,7 +185,6 @@ class SocketFloodTest {
     RecordingIo io = new RecordingIo(socket, captured, sentByClient);
     LinkEndpoint<InetSocketAddress> endpoint =
         new LinkEndpoint<>(LinkConfig.defaults(), identity, io, new SplittableRandom(7));
-    io.endpoint = endpoint;
     endpoint.connect(now(), target);
     socket.setSoTimeout(20);
     long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -376,7 +375,6 @@ class SocketFloodTest {
     final DatagramSocket socket;
     final List<byte[]> captured;
     final Set<byte[]> sentByClient;
-    LinkEndpoint<InetSocketAddress> endpoint;
     volatile PeerId peer;
 
     RecordingIo(DatagramSocket socket, List<byte[]> captured, Set<byte[]> sentByClient) {
