@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,12 +135,31 @@ final class AdminServer implements AutoCloseable {
     peers(broadcast.putArray("eager"), status.eagerPeers());
     peers(broadcast.putArray("lazy"), status.lazyPeers());
     root.put("sessions", status.sessionCount());
+    ArrayNode links = root.putArray("links");
+    for (NodeStatus.Link link : status.links()) {
+      links
+          .addObject()
+          .put("peer", link.peer().toString())
+          .put("rttMs", link.rttMillis())
+          .put("cwndBytes", link.stats().congestionWindowBytes())
+          .put("lossRate", link.stats().lossRate())
+          .put("bytesSent", link.stats().bytesSent())
+          .put("bytesReceived", link.stats().bytesReceived());
+    }
+    root.put("networkSizeEstimate", status.networkSizeEstimate());
     ObjectNode counters = root.putObject("counters");
     counters.put("delivered", status.deliveredCount());
     counters.put("duplicates", status.duplicateCount());
     counters.put("messagesDropped", status.messagesDropped());
     counters.put("deliveredLogDropped", deliveries.dropped());
+    counterGroup(counters.putObject("membership"), status.membershipCounters());
+    counterGroup(counters.putObject("broadcast"), status.broadcastCounters());
+    counterGroup(counters.putObject("link"), status.linkCounters());
     return root;
+  }
+
+  private static void counterGroup(ObjectNode group, Map<String, Long> values) {
+    values.forEach(group::put);
   }
 
   private ArrayNode delivered(List<Delivery> log) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.catdit.net.NodeIdentity;
 import org.catdit.net.NodeStatus;
 import org.catdit.net.UdpRuntime;
+import org.catdit.net.UnexpectedPeerException;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.link.Ed25519Authenticator;
 import picocli.CommandLine.Command;
@@ -55,6 +56,14 @@ public final class NodeCommand implements Callable<Integer> {
   String contact;
 
   @Option(
+      names = "--invite",
+      description = {
+        "PEERID@HOST:PORT (what a peer prints as its invite): join through that peer, and only if",
+        "the peer answering at HOST:PORT proves that PEERID in the link handshake."
+      })
+  String invite;
+
+  @Option(
       names = "--data",
       description = "Data directory holding the peer's key (default: ~/.catdit/node).")
   Path data;
@@ -79,7 +88,27 @@ public final class NodeCommand implements Callable<Integer> {
     if (statusSeconds < 1) {
       throw new ParameterException(spec.commandLine(), "--status-seconds must be at least 1");
     }
+    if (contact != null && invite != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--contact and --invite are mutually exclusive: give one");
+    }
     InetSocketAddress contactAddress = contact == null ? null : parseHostPort(contact);
+    Invite parsedInvite = null;
+    if (invite != null) {
+      try {
+        parsedInvite = Invite.parse(invite);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--invite '" + invite + "': " + e.getMessage());
+      }
+      contactAddress = parsedInvite.address();
+      if (contactAddress.isUnresolved()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--invite '" + invite + "': cannot resolve host '" + parsedInvite.host() + "'");
+      }
+    }
+    PeerId expectedContact = parsedInvite == null ? null : parsedInvite.peer();
     Path dataDirectory =
         data != null ? data : Path.of(System.getProperty("user.home"), ".catdit", "node");
     Ed25519Authenticator identity = NodeIdentity.loadOrCreate(dataDirectory);
@@ -108,7 +137,9 @@ public final class NodeCommand implements Callable<Integer> {
       }
       if (contactAddress != null) {
         PeerId contactId =
-            runtime.join(contactAddress).get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            runtime
+                .join(contactAddress, expectedContact)
+                .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         out.println("joined through " + contactId + "@" + hostPort(contactAddress));
       }
       while (!stopRequested.await(statusSeconds, TimeUnit.SECONDS)) {
@@ -118,8 +149,21 @@ public final class NodeCommand implements Callable<Integer> {
       runtime.leaveAndClose(LEAVE_LINGER);
       out.println("left the overlay");
       return 0;
-    } catch (ExecutionException | TimeoutException e) {
-      spec.commandLine().getErr().println("catdit: could not join through " + contact + ": " + e);
+    } catch (ExecutionException e) {
+      runtime.close();
+      if (e.getCause() instanceof UnexpectedPeerException mismatch) {
+        // The invite names someone else: joining through whoever answers would defeat it.
+        spec.commandLine().getErr().println("catdit: refusing to join: " + mismatch.getMessage());
+        return 2;
+      }
+      spec.commandLine()
+          .getErr()
+          .println("catdit: could not join through " + joinTarget() + ": " + e.getCause());
+      return 1;
+    } catch (TimeoutException e) {
+      spec.commandLine()
+          .getErr()
+          .println("catdit: could not join through " + joinTarget() + ": no answer in time");
       runtime.close();
       return 1;
     } catch (IOException e) {
@@ -132,6 +176,10 @@ public final class NodeCommand implements Callable<Integer> {
       stopped.countDown();
       removeHook(hook);
     }
+  }
+
+  private String joinTarget() {
+    return contact != null ? contact : invite;
   }
 
   /** Asks the running command to leave and waits (bounded) until it has. */
@@ -177,7 +225,7 @@ public final class NodeCommand implements Callable<Integer> {
     if (host.isAnyLocalAddress()) {
       host = firstExternalAddress();
     }
-    return peer + "@" + hostPort(new InetSocketAddress(host, bound.getPort()));
+    return Invite.of(peer, new InetSocketAddress(host, bound.getPort())).toString();
   }
 
   private static String hostPort(InetSocketAddress address) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,13 +13,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.catdit.overlay.broadcast.BroadcastCounters;
 import org.catdit.overlay.core.Environment;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.core.TimerTask;
 import org.catdit.overlay.link.LinkConfig;
+import org.catdit.overlay.link.LinkCounters;
 import org.catdit.overlay.link.LinkEndpoint;
 import org.catdit.overlay.link.LinkIo;
 import org.catdit.overlay.link.PeerAuthenticator;
+import org.catdit.overlay.link.SessionStats;
+import org.catdit.overlay.membership.MembershipCounters;
 import org.catdit.overlay.node.Node;
 import org.catdit.overlay.node.NodeConfig;
 import org.catdit.overlay.wire.ForwardedSubscription;
@@ -54,7 +59,7 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
 
   private final Map<PeerId, ArrayDeque<Message>> pending = new LinkedHashMap<>();
   private final Map<InetSocketAddress, PeerId> connectingTo = new HashMap<>();
-  private final Map<InetSocketAddress, CompletableFuture<PeerId>> joinsByContact = new HashMap<>();
+  private final Map<InetSocketAddress, PendingJoin> joinsByContact = new HashMap<>();
   private final Map<Long, RuntimeLoop.Cancellable> timers = new HashMap<>();
   private final Set<PeerId> sessionPeers = new LinkedHashSet<>();
   private final ArrayDeque<Runnable> linkEvents = new ArrayDeque<>();
@@ -104,16 +109,22 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
     loop.flush();
   }
 
-  /** Connects to {@code contact} and joins through whoever answers; completes with its id. */
-  CompletableFuture<PeerId> join(InetSocketAddress contact) {
+  /**
+   * Connects to {@code contact} and joins through whoever answers; completes with its id. If {@code
+   * expected} is not null, joins only if the peer that answers proves that id in the handshake;
+   * otherwise the session is closed and the future fails with {@link UnexpectedPeerException}.
+   */
+  CompletableFuture<PeerId> join(InetSocketAddress contact, PeerId expected) {
     CompletableFuture<PeerId> joined = new CompletableFuture<>();
     handle(
         () -> {
-          joinsByContact.put(contact, joined);
+          joinsByContact.put(contact, new PendingJoin(expected, joined));
           endpoint.connect(loop.nowMicros(), contact);
         });
     return joined;
   }
+
+  private record PendingJoin(PeerId expected, CompletableFuture<PeerId> joined) {}
 
   Node node() {
     return node;
@@ -138,6 +149,16 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
 
   NodeStatus status() {
     PeerId root = self;
+    List<NodeStatus.Link> links = new ArrayList<>();
+    for (PeerId peer : sessionPeers()) {
+      SessionStats stats = endpoint.stats(peer);
+      if (stats != null) {
+        links.add(new NodeStatus.Link(peer, stats));
+      }
+    }
+    Set<PeerId> known = new HashSet<>(node.membership().partialView());
+    known.addAll(node.membership().inView());
+    known.remove(self);
     return new NodeStatus(
         self,
         node.membership().partialView(),
@@ -147,7 +168,80 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
         endpoint.sessionCount(),
         node.broadcastTree().counters().delivered(),
         node.broadcastTree().counters().duplicates(),
-        messagesDropped);
+        messagesDropped,
+        links,
+        NodeStatus.estimateNetworkSize(
+            node.membership().partialView().size(), known.size(), node.membership().config().c()),
+        membershipCounters(node.membership().counters()),
+        broadcastCounters(node.broadcastTree().counters()),
+        linkCounters());
+  }
+
+  private static Map<String, Long> membershipCounters(MembershipCounters counters) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put("subscriptionsHandledAsContact", counters.subscriptionsHandledAsContact());
+    out.put("subscriptionsWalked", counters.subscriptionsWalked());
+    out.put("subscriptionsKept", counters.subscriptionsKept());
+    out.put("subscriptionsForwarded", counters.subscriptionsForwarded());
+    out.put("subscriptionsKeptAtHopLimit", counters.subscriptionsKeptAtHopLimit());
+    out.put("subscriptionsDropped", counters.subscriptionsDropped());
+    out.put("rejoins", counters.rejoins());
+    out.put("leaseResubscriptions", counters.leaseResubscriptions());
+    out.put("leaseExpiries", counters.leaseExpiries());
+    out.put("failuresDetected", counters.failuresDetected());
+    out.put("bookkeepingRepairs", counters.bookkeepingRepairs());
+    return out;
+  }
+
+  private static Map<String, Long> broadcastCounters(BroadcastCounters counters) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put("broadcasts", counters.broadcasts());
+    out.put("delivered", counters.delivered());
+    out.put("duplicates", counters.duplicates());
+    out.put("prunesSent", counters.prunesSent());
+    out.put("graftsSent", counters.graftsSent());
+    out.put("graftsAnswered", counters.graftsAnswered());
+    out.put("graftsUnanswerable", counters.graftsUnanswerable());
+    out.put("optimizations", counters.optimizations());
+    out.put("announcementsQueued", counters.announcementsQueued());
+    out.put("iHavesSent", counters.iHavesSent());
+    out.put("iHavesResent", counters.iHavesResent());
+    out.put("iHaveBatchesAbandoned", counters.iHaveBatchesAbandoned());
+    out.put("iHaveBatchesDropped", counters.iHaveBatchesDropped());
+    out.put("missingDropped", counters.missingDropped());
+    out.put("messagesGivenUp", counters.messagesGivenUp());
+    out.put("linksUp", counters.linksUp());
+    out.put("linksDown", counters.linksDown());
+    return out;
+  }
+
+  /**
+   * The endpoint's counters in camel case, then the total of dropped input, then this runtime's.
+   */
+  private Map<String, Long> linkCounters() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    LinkCounters counters = endpoint.counters();
+    for (Map.Entry<LinkCounters.Counter, Long> entry : counters.snapshot().entrySet()) {
+      out.put(camelCase(entry.getKey().name()), entry.getValue());
+    }
+    out.put("droppedTotal", counters.droppedTotal());
+    out.put("overlayMessagesMalformed", messagesMalformed);
+    out.put("handlerFailures", handlerFailures);
+    return out;
+  }
+
+  static String camelCase(String constant) {
+    StringBuilder out = new StringBuilder();
+    boolean isUpper = false;
+    for (char ch : constant.toCharArray()) {
+      if (ch == '_') {
+        isUpper = true;
+      } else {
+        out.append(isUpper ? ch : Character.toLowerCase(ch));
+        isUpper = false;
+      }
+    }
+    return out.toString();
   }
 
   long messagesMalformed() {
@@ -375,11 +469,23 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
         transmit(now, peer, message);
       }
     }
-    CompletableFuture<PeerId> joined = joinsByContact.remove(address);
-    if (joined != null) {
-      node.join(now, peer);
-      joined.complete(peer);
+    PendingJoin join = joinsByContact.remove(address);
+    if (join == null) {
+      return;
     }
+    if (join.expected() != null && !join.expected().equals(peer)) {
+      // Not the peer the invite named: do not join through it, nor keep a session it did not need.
+      if (!node.membership().partialView().contains(peer)
+          && !node.membership().inView().contains(peer)) {
+        sessionPeers.remove(peer);
+        endpoint.close(now, peer);
+      }
+      join.joined()
+          .completeExceptionally(new UnexpectedPeerException(address, join.expected(), peer));
+      return;
+    }
+    node.join(now, peer);
+    join.joined().complete(peer);
   }
 
   private void connectFailed(InetSocketAddress address) {
@@ -388,9 +494,9 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
       dropPending(expected);
       node.onPeerFailed(loop.nowMicros(), expected);
     }
-    CompletableFuture<PeerId> joined = joinsByContact.remove(address);
-    if (joined != null) {
-      joined.completeExceptionally(new IllegalStateException("no answer from " + address));
+    PendingJoin join = joinsByContact.remove(address);
+    if (join != null) {
+      join.joined().completeExceptionally(new IllegalStateException("no answer from " + address));
     }
   }
 

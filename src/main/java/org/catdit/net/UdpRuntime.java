@@ -77,6 +77,10 @@ public final class UdpRuntime implements AutoCloseable {
     public Settings withDeliveries(Consumer<Delivery> listener) {
       return new Settings(bind, identity, node, link, socketBufferBytes, listener);
     }
+
+    public Settings withLink(LinkConfig newLink) {
+      return new Settings(bind, identity, node, newLink, socketBufferBytes, deliveries);
+    }
   }
 
   private UdpRuntime(Settings settings) throws InterruptedException {
@@ -165,7 +169,16 @@ public final class UdpRuntime implements AutoCloseable {
 
   /** Connects to {@code contact}, learns its id from the handshake, and joins through it. */
   public CompletableFuture<PeerId> join(InetSocketAddress contact) {
-    return call(linked -> linked.join(contact)).thenCompose(Function.identity());
+    return join(contact, null);
+  }
+
+  /**
+   * Connects to {@code contact} and joins through it only if the peer answering there proves, in
+   * the link handshake, the key of {@code expected}; otherwise fails with {@link
+   * UnexpectedPeerException} and does not join. A null {@code expected} accepts whoever answers.
+   */
+  public CompletableFuture<PeerId> join(InetSocketAddress contact, PeerId expected) {
+    return call(linked -> linked.join(contact, expected)).thenCompose(Function.identity());
   }
 
   /** Broadcasts {@code payload} to every peer; completes with its id. */

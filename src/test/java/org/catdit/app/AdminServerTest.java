@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.catdit.net.Delivery;
 import org.catdit.net.UdpRuntime;
 import org.catdit.overlay.core.PeerId;
@@ -68,6 +69,48 @@ class AdminServerTest {
     assertTrue(reply.body().get("broadcast").get("eager").isArray());
     assertTrue(reply.body().get("broadcast").get("lazy").isArray());
     assertEquals(0, reply.body().get("counters").get("delivered").asLong());
+    assertEquals(0, reply.body().get("links").size());
+    assertEquals(1.0, reply.body().get("networkSizeEstimate").asDouble());
+    assertTrue(reply.body().get("counters").get("link").has("malformedDropped"));
+  }
+
+  @Test
+  void statusShowsLinksTheSizeEstimateAndCounters() throws Exception {
+    try (UdpRuntime other =
+        UdpRuntime.start(
+            UdpRuntime.Settings.defaults(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Ed25519Authenticator.generate()))) {
+      other.join(runtime.localAddress()).get(10, TimeUnit.SECONDS);
+      send("POST", "/broadcast", "over the link");
+      String peer = other.peerId().toString();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      JsonNode status = send("GET", "/status", null).body();
+      // Up once the other peer is in the view and the broadcast's copy was acknowledged.
+      while (!(status.get("links").size() == 1
+          && status.get("membership").get("inView").size() == 1
+          && status.get("links").get(0).get("rttMs").asDouble() > 0
+          && other.status().get(5, TimeUnit.SECONDS).deliveredCount() == 1)) {
+        assertTrue(System.nanoTime() - deadline < 0, String.valueOf(status));
+        Thread.sleep(20);
+        status = send("GET", "/status", null).body();
+      }
+      JsonNode link = status.get("links").get(0);
+      assertEquals(peer, link.get("peer").asText());
+      assertTrue(link.get("cwndBytes").asLong() > 0, link.toString());
+      assertTrue(link.get("bytesSent").asLong() > 0, link.toString());
+      assertTrue(link.get("bytesReceived").asLong() > 0, link.toString());
+      double lossRate = link.get("lossRate").asDouble(-1);
+      assertTrue(lossRate >= 0 && lossRate <= 1, link.toString());
+      // Two peers: one knows the other, so the estimate is at least two.
+      assertTrue(status.get("networkSizeEstimate").asDouble() >= 2, status.toString());
+      JsonNode counters = status.get("counters");
+      assertEquals(
+          1, counters.get("membership").get("subscriptionsHandledAsContact").asLong(), "" + status);
+      assertEquals(1, counters.get("broadcast").get("broadcasts").asLong(), "" + status);
+      assertTrue(counters.get("link").get("sessionsEstablished").asLong() >= 1, "" + status);
+      assertTrue(counters.get("link").has("droppedTotal"), "" + status);
+    }
   }
 
   @Test

@@ -99,6 +99,121 @@ class NodeCommandTest {
     assertTrue(err.toString().contains("HOST:PORT"), err.toString());
   }
 
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anInviteJoinsThroughThePeerItNames() throws Exception {
+    try (UdpRuntime host = loopbackPeer()) {
+      NodeCommand command = new NodeCommand();
+      StringWriter out = new StringWriter();
+      CommandLine commandLine = new CommandLine(command);
+      commandLine.setOut(new PrintWriter(out, true));
+      String invite = NodeCommand.invite(host.peerId(), host.localAddress());
+      CompletableFuture<Integer> exit =
+          CompletableFuture.supplyAsync(
+              () ->
+                  commandLine.execute(
+                      "--port",
+                      "0",
+                      "--bind",
+                      "127.0.0.1",
+                      "--data",
+                      data.toString(),
+                      "--invite",
+                      invite));
+      awaitMatch(out, Pattern.compile("joined through " + host.peerId() + "@"));
+      command.requestStopAndWait();
+      assertEquals(0, exit.get(10, TimeUnit.SECONDS), out.toString());
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anInviteAnsweredByAnotherPeerIsRefused() throws Exception {
+    try (UdpRuntime impostor = loopbackPeer()) {
+      PeerId invited = Ed25519Authenticator.generate().localPeer();
+      String invite = NodeCommand.invite(invited, impostor.localAddress());
+      StringWriter err = new StringWriter();
+      StringWriter out = new StringWriter();
+      int status =
+          Main.execute(
+              new String[] {
+                "node",
+                "--port",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--data",
+                data.toString(),
+                "--invite",
+                invite
+              },
+              new PrintWriter(out, true),
+              new PrintWriter(err, true));
+      assertEquals(2, status, err.toString());
+      String message = err.toString().strip();
+      assertEquals(1, message.lines().count(), message);
+      assertTrue(message.contains("refusing to join"), message);
+      assertTrue(message.contains("not the invited " + invited), message);
+      assertTrue(message.contains(impostor.peerId().toString()), message);
+      assertTrue(!out.toString().contains("joined through"), out.toString());
+      // The impostor was never subscribed to.
+      NodeStatus seen = impostor.status().get(5, TimeUnit.SECONDS);
+      assertEquals(0, seen.inView().size(), seen.oneLine());
+      assertEquals(0, seen.partialView().size(), seen.oneLine());
+    }
+  }
+
+  @Test
+  void aMalformedInviteIsABadArgument() {
+    StringWriter err = new StringWriter();
+    int status =
+        Main.execute(
+            new String[] {
+              "node",
+              "--port",
+              "0",
+              "--invite",
+              "4eefa7bc@127.0.0.1:4100",
+              "--data",
+              data.toString()
+            },
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+    assertEquals(2, status, err.toString());
+    String message = err.toString().strip();
+    assertEquals(1, message.lines().count(), message);
+    assertTrue(message.contains("--invite") && message.contains("hex digits"), message);
+  }
+
+  @Test
+  void contactAndInviteAreMutuallyExclusive() {
+    StringWriter err = new StringWriter();
+    int status =
+        Main.execute(
+            new String[] {
+              "node",
+              "--port",
+              "0",
+              "--contact",
+              "127.0.0.1:4100",
+              "--invite",
+              "4eefa7bc0c1d2e3f405162738495a6b7@127.0.0.1:4100",
+              "--data",
+              data.toString()
+            },
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+    assertEquals(2, status, err.toString());
+    assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+  }
+
+  private static UdpRuntime loopbackPeer() throws InterruptedException {
+    return UdpRuntime.start(
+        UdpRuntime.Settings.defaults(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            Ed25519Authenticator.generate()));
+  }
+
   private PeerId startAndStop() throws Exception {
     NodeCommand command = new NodeCommand();
     StringWriter out = new StringWriter();

@@ -129,7 +129,11 @@ public final class LinkEndpoint<A> {
         session.bytesInFlight(),
         session.maxDatagramBytes(),
         session.receiveWindowBytes(),
-        session.congestion().name());
+        session.congestion().name(),
+        session.bytesSent(),
+        session.bytesReceived(),
+        session.ackElicitingPacketsSent(),
+        session.packetsLost());
   }
 
   /** Starts a handshake with whoever listens at {@code address}. */

@@ -86,6 +86,12 @@ final class Session<A> {
   private final FlowControl flow;
   private long lastReceivedMicros;
 
+  // Per-session figures for reports (SessionStats); the endpoint-wide ones are in LinkCounters.
+  private long bytesSent;
+  private long bytesReceived;
+  private long ackElicitingPacketsSent;
+  private long packetsLost;
+
   Session(
       long localConnectionId,
       long remoteConnectionId,
@@ -152,6 +158,22 @@ final class Session<A> {
     return bytesInFlight;
   }
 
+  long bytesSent() {
+    return bytesSent;
+  }
+
+  long bytesReceived() {
+    return bytesReceived;
+  }
+
+  long ackElicitingPacketsSent() {
+    return ackElicitingPacketsSent;
+  }
+
+  long packetsLost() {
+    return packetsLost;
+  }
+
   long receiveWindowBytes() {
     return flow.windowBytes();
   }
@@ -202,6 +224,7 @@ final class Session<A> {
       return;
     }
     lastReceivedMicros = nowMicros;
+    bytesReceived += datagramBytes;
     boolean isGap = !received.isEmpty() && packetNumber != received.largest() + 1;
     if (packetNumber > received.largest()) {
       largestReceivedMicros = nowMicros;
@@ -381,6 +404,9 @@ final class Session<A> {
   /** RFC 9002 §6.1 plus RACK-style adaptation: a spurious loss widens both thresholds. */
   private void onSpuriousLoss(SentPacket packet) {
     counters.increment(Counter.SPURIOUS_LOSSES);
+    if (isCountedForLoss(packet)) {
+      packetsLost--;
+    }
     long reorderDistance = largestAckedPacket - packet.packetNumber + 1;
     packetThreshold =
         (int) Math.min(MAX_PACKET_THRESHOLD, Math.max(packetThreshold, reorderDistance));
@@ -462,6 +488,9 @@ final class Session<A> {
     }
     recentlyLost.put(packet.packetNumber, packet);
     counters.increment(Counter.PACKETS_LOST);
+    if (isCountedForLoss(packet)) {
+      packetsLost++;
+    }
     if (packet.isInFlight) {
       bytesInFlight -= packet.bytes;
     }
@@ -472,6 +501,11 @@ final class Session<A> {
       mtuProber.onProbeLost(packet.packetNumber);
     }
     requeue(packet);
+  }
+
+  /** The session's loss rate covers ack-eliciting packets other than MTU probes. */
+  private static boolean isCountedForLoss(SentPacket packet) {
+    return packet.isAckEliciting && !packet.isMtuProbe;
   }
 
   /** Puts a packet's frames back to be sent again in new packets with new numbers. */
@@ -793,6 +827,9 @@ final class Session<A> {
       congestion.onPacketSent(nowMicros, datagram.length, bytesInFlight);
       bytesInFlight += datagram.length;
       ackElicitingInFlight++;
+      if (!isMtuProbe) {
+        ackElicitingPacketsSent++;
+      }
       lastAckElicitingSentMicros = nowMicros;
       if (!isMtuProbe) {
         pacer.onSent(datagram.length);
@@ -804,6 +841,7 @@ final class Session<A> {
     }
     counters.increment(Counter.DATAGRAMS_SENT);
     counters.add(Counter.BYTES_SENT, datagram.length);
+    bytesSent += datagram.length;
     io.sendDatagram(address, datagram);
   }
 
@@ -852,6 +890,7 @@ final class Session<A> {
     byte[] datagram = seal(packetNumber, out, clearLength);
     counters.increment(Counter.DATAGRAMS_SENT);
     counters.add(Counter.BYTES_SENT, datagram.length);
+    bytesSent += datagram.length;
     io.sendDatagram(address, datagram);
     isClosed = true;
   }
