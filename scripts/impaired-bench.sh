@@ -8,14 +8,15 @@
 #
 # Usage (as root, after `mvn -B package -DskipTests`):
 #   scripts/impaired-bench.sh [--mb MB] [--messages N] [--jar target/catdit.jar] [--no-protection]
-#                             [--losses "0 1 5"] [--rates "100mbit 1gbit"]
+#                             [--max-datagram-bytes B] [--losses "0 1 5"] [--rates "100mbit 1gbit"]
 # Needs: ip, tc (iproute2), nft (nftables), ethtool, java 17. No netem is used.
 set -euo pipefail
 
 MB=25
-MESSAGES=2000
+MESSAGES=1000
 JAR=target/catdit.jar
 PROTECTION=()
+DATAGRAM=()
 LOSSES="0 1 5"
 RATES="100mbit 1gbit"
 while [[ $# -gt 0 ]]; do
@@ -24,6 +25,7 @@ while [[ $# -gt 0 ]]; do
     --messages) MESSAGES="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
     --no-protection) PROTECTION=(--no-protection); shift ;;
+    --max-datagram-bytes) DATAGRAM=(--max-datagram-bytes "$2"); shift 2 ;;
     --losses) LOSSES="$2"; shift 2 ;;
     --rates) RATES="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -83,18 +85,20 @@ for pair in "$A veth-a" "$B veth-b"; do
   done
 done
 
-# Loss: each end drops N % of what arrives on its veth, so both directions lose N %.
+# Loss: each end drops N % of the frames arriving on its veth (netdev ingress, before IP
+# reassembly, so each fragment of a large datagram is lost on its own, as on a wire), so both
+# directions lose N %.
 set_loss() {
   local percent=$1
   for pair in "$A veth-a" "$B veth-b"; do
     set -- $pair
-    ip netns exec "$1" nft delete table inet catdit_loss 2>/dev/null || true
+    ip netns exec "$1" nft delete table netdev catdit_loss 2>/dev/null || true
     if [[ "$percent" -gt 0 ]]; then
       ip netns exec "$1" nft -f - <<NFT
-table inet catdit_loss {
-  chain input {
-    type filter hook input priority 0; policy accept;
-    iifname "$2" numgen random mod 100 < $percent drop
+table netdev catdit_loss {
+  chain ingress {
+    type filter hook ingress device "$2" priority 0; policy accept;
+    numgen random mod 100 < $percent drop
   }
 }
 NFT
@@ -136,25 +140,25 @@ for _ in $(seq 1 150); do
 done
 grep -q "listening on" "$WORK/receiver.log" || { echo "receiver did not start" >&2; exit 1; }
 
-echo "# catdit impaired-bench: ${MB} MB bulk, ${MESSAGES} ping-pongs, protection ${PROTECTION[*]:-on}, $(date -u +%FT%TZ)"
-printf "%-6s %-8s %12s %12s %8s %12s %12s %10s\n" \
-  "loss%" "rate" "linkMbit/s" "tcpMbit/s" "ratio" "linkRttP99us" "tcpRttP99us" "linkLost"
+echo "# catdit impaired-bench: ${MB} MB bulk, ${MESSAGES} ping-pongs, protection ${PROTECTION[*]:-on} ${DATAGRAM[*]}, $(date -u +%FT%TZ)"
+printf "%-6s %-8s %12s %12s %8s %12s %12s %10s %9s\n" \
+  "loss%" "rate" "linkMbit/s" "tcpMbit/s" "ratio" "linkRttP99us" "tcpRttP99us" "linkLost" "linkDgram"
 for rate in $RATES; do
   for loss in $LOSSES; do
     set_rate "$rate"
     set_loss "$loss"
     if ! json=$(ip netns exec "$A" java -jar "$JAR" bench transport --role sender \
         --peer "$ADDR_B:$PORT" --mb "$MB" --messages "$MESSAGES" --warmup-mb 5 \
-        --timeout-seconds 300 "${PROTECTION[@]}" 2>"$WORK/sender.err"); then
+        --timeout-seconds 300 "${PROTECTION[@]}" "${DATAGRAM[@]}" 2>"$WORK/sender.err"); then
       printf "%-6s %-8s failed: %s\n" "$loss" "$rate" "$(tail -n 1 "$WORK/sender.err")"
       continue
     fi
     echo "$json" >>"$WORK/runs.jsonl"
     link=$(field "$json" linkMBps)
     tcp=$(field "$json" tcpMBps)
-    printf "%-6s %-8s %12s %12s %8s %12s %12s %10s\n" "$loss" "$rate" \
+    printf "%-6s %-8s %12s %12s %8s %12s %12s %10s %9s\n" "$loss" "$rate" \
       "$(mbit "$link")" "$(mbit "$tcp")" "$(field "$json" ratio)" \
-      "$(field "$json" linkRttP99Us)" "$(field "$json" tcpRttP99Us)" "$(field "$json" packetsLost)"
+      "$(field "$json" linkRttP99Us)" "$(field "$json" tcpRttP99Us)" "$(field "$json" packetsLost)" "$(field "$json" datagramBytes)"
   done
 done
 echo "# raw JSON of each run:"

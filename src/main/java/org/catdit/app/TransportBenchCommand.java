@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.catdit.net.TransportBenchmark;
+import org.catdit.overlay.link.LinkConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,6 +68,11 @@ public final class TransportBenchCommand implements Callable<Integer> {
   boolean noProtection;
 
   @Option(
+      names = "--max-datagram-bytes",
+      description = "The link's largest datagram (default: the product's, 16384).")
+  Integer maxDatagramBytes;
+
+  @Option(
       names = "--timeout-seconds",
       defaultValue = "120",
       description = "Hard cap on the run; a receiver serves this long (default ${DEFAULT-VALUE}).")
@@ -100,6 +106,12 @@ public final class TransportBenchCommand implements Callable<Integer> {
     require(warmupMegabytes >= 0, "--warmup-mb must not be negative");
     require(
         timeoutSeconds >= 1 && timeoutSeconds <= 86_400, "--timeout-seconds must be in [1, 86400]");
+    int datagram =
+        maxDatagramBytes == null ? LinkConfig.defaults().maxDatagramBytes() : maxDatagramBytes;
+    require(
+        datagram >= LinkConfig.MIN_DATAGRAM_BYTES
+            && datagram <= LinkConfig.MAX_DATAGRAM_BYTES_LIMIT,
+        "--max-datagram-bytes must be in [1200, 65507]");
     TransportBenchmark.Settings settings =
         new TransportBenchmark.Settings(
             Math.round(megabytes * 1e6),
@@ -108,6 +120,7 @@ public final class TransportBenchCommand implements Callable<Integer> {
             smallMessageBytes,
             Math.round(Math.min(warmupMegabytes, megabytes) * 1e6),
             !noProtection,
+            datagram,
             Duration.ofSeconds(timeoutSeconds));
     ObjectMapper json = new ObjectMapper();
     switch (role) {

@@ -37,6 +37,7 @@ public final class TransportBenchmark {
    * @param smallMessageBytes size of each small message and ping
    * @param warmupBytes bulk bytes (and a share of small messages) sent first, not measured
    * @param isPacketProtectionEnabled whether the link seals its packets (the product does)
+   * @param maxDatagramBytes the link's largest datagram (the product's default: 16 KiB)
    * @param timeout hard cap on the whole run
    */
   public record Settings(
@@ -46,6 +47,7 @@ public final class TransportBenchmark {
       int smallMessageBytes,
       long warmupBytes,
       boolean isPacketProtectionEnabled,
+      int maxDatagramBytes,
       Duration timeout) {
 
     public Settings {
@@ -55,13 +57,19 @@ public final class TransportBenchmark {
       if (smallMessageBytes < 17) {
         throw new IllegalArgumentException("small messages carry at least 17 bytes");
       }
+      if (maxDatagramBytes < LinkConfig.MIN_DATAGRAM_BYTES
+          || maxDatagramBytes > LinkConfig.MAX_DATAGRAM_BYTES_LIMIT) {
+        throw new IllegalArgumentException("max datagram size out of range");
+      }
       if (bulkMessageBytes > LinkConfig.defaults().maxMessageBytes()) {
         throw new IllegalArgumentException("bulk messages above the link's maximum message size");
       }
     }
 
     LinkConfig linkConfig() {
-      return LinkConfig.defaults().withPacketProtection(isPacketProtectionEnabled);
+      return LinkConfig.defaults()
+          .withPacketProtection(isPacketProtectionEnabled)
+          .withMaxDatagramBytes(maxDatagramBytes);
     }
 
     long bulkMessages() {
