@@ -1,5 +1,6 @@
 package org.catdit.net;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
 
@@ -16,8 +17,8 @@ interface BenchClient extends AutoCloseable {
   CompletableFuture<Histogram> pingPong(int count, int messageBytes);
 
   /** Settings and counters worth reporting, after the run. */
-  default java.util.Map<String, Object> details() {
-    return java.util.Map.of();
+  default Map<String, Object> details() {
+    return Map.of();
   }
 
   @Override

@@ -52,6 +52,8 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
   /** The client's state: at most one transfer or ping-pong at a time. */
   private PeerId server;
 
+  private RuntimeException failed;
+
   private Consumer<byte[]> onServerMessage = message -> {};
   private Runnable onWritable = () -> {};
 
@@ -246,8 +248,6 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
     out[ip.length + 1] = (byte) address.getPort();
     return out;
   }
-
-  private RuntimeException failed;
 
   /** A message from a peer: served if it is for the serving side, else the client's. */
   private void receive(PeerId from, byte[] message) {
