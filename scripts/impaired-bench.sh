@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Our link against the kernel's TCP between two network namespaces joined by a veth pair:
+# random loss on both ends (nftables, numgen random, on each end's input), bandwidth limited by tbf
+# on both ends' egress, offloads off (ethtool), for loss {0,1,5} % x bandwidth {100 Mbit/s, 1 Gbit/s}.
+# Runs `catdit bench transport --role receiver` in one namespace and `--role sender` in the other for
+# each setting and prints a table. Traffic stays on the veth pair between the two namespaces it
+# creates (10.77.0.0/24); both are deleted on exit.
+#
+# Usage (as root, after `mvn -B package -DskipTests`):
+#   scripts/impaired-bench.sh [--mb MB] [--messages N] [--jar target/catdit.jar] [--no-protection]
+#                             [--max-datagram-bytes B] [--losses "0 1 5"] [--rates "100mbit 1gbit"]
+# Needs: ip, tc (iproute2), nft (nftables), ethtool, java 17. No netem is used.
+set -euo pipefail
+
+MB=25
+MESSAGES=1000
+JAR=target/catdit.jar
+PROTECTION=()
+DATAGRAM=()
+LOSSES="0 1 5"
+RATES="100mbit 1gbit"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --mb) MB="$2"; shift 2 ;;
+    --messages) MESSAGES="$2"; shift 2 ;;
+    --jar) JAR="$2"; shift 2 ;;
+    --no-protection) PROTECTION=(--no-protection); shift ;;
+    --max-datagram-bytes) DATAGRAM=(--max-datagram-bytes "$2"); shift 2 ;;
+    --losses) LOSSES="$2"; shift 2 ;;
+    --rates) RATES="$2"; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "impaired-bench: run as root (it creates network namespaces)" >&2
+  exit 2
+fi
+for tool in ip tc nft ethtool java; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "impaired-bench: '$tool' is missing (Debian: apt-get install iproute2 nftables ethtool)" >&2
+    exit 2
+  fi
+done
+if [[ ! -f "$JAR" ]]; then
+  echo "impaired-bench: $JAR not found; build it with mvn -B package -DskipTests" >&2
+  exit 2
+fi
+
+A="catdit-bench-a-$$"
+B="catdit-bench-b-$$"
+ADDR_A=10.77.0.1
+ADDR_B=10.77.0.2
+PORT=7777
+WORK=$(mktemp -d)
+RECEIVER_PID=
+
+cleanup() {
+  if [[ -n "$RECEIVER_PID" ]]; then
+    kill "$RECEIVER_PID" 2>/dev/null || true
+    wait "$RECEIVER_PID" 2>/dev/null || true
+  fi
+  ip netns del "$A" 2>/dev/null || true
+  ip netns del "$B" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+ip netns add "$A"
+ip netns add "$B"
+ip link add veth-a netns "$A" type veth peer name veth-b netns "$B"
+ip -n "$A" addr add "$ADDR_A/24" dev veth-a
+ip -n "$B" addr add "$ADDR_B/24" dev veth-b
+for ns in "$A" "$B"; do
+  ip -n "$ns" link set lo up
+done
+ip -n "$A" link set veth-a up
+ip -n "$B" link set veth-b up
+
+# Offloads off, so that tbf and the loss rule see wire-sized packets, not 64 KiB super-packets.
+for pair in "$A veth-a" "$B veth-b"; do
+  set -- $pair
+  for feature in tso gso gro lro tx-checksumming rx-checksumming; do
+    ip netns exec "$1" ethtool -K "$2" "$feature" off >/dev/null 2>&1 || true
+  done
+done
+
+# Loss: each end drops N % of the frames arriving on its veth (netdev ingress, before IP
+# reassembly, so each fragment of a large datagram is lost on its own, as on a wire), so both
+# directions lose N %.
+set_loss() {
+  local percent=$1
+  for pair in "$A veth-a" "$B veth-b"; do
+    set -- $pair
+    ip netns exec "$1" nft delete table netdev catdit_loss 2>/dev/null || true
+    if [[ "$percent" -gt 0 ]]; then
+      ip netns exec "$1" nft -f - <<NFT
+table netdev catdit_loss {
+  chain ingress {
+    type filter hook ingress device "$2" priority 0; policy accept;
+    numgen random mod 100 < $percent drop
+  }
+}
+NFT
+    fi
+  done
+}
+
+# Bandwidth: tbf on both ends' egress, a queue of about 20 ms and a burst of about 4 ms.
+set_rate() {
+  local rate=$1 bits
+  case "$rate" in
+    *gbit) bits=$(( ${rate%gbit} * 1000000000 )) ;;
+    *mbit) bits=$(( ${rate%mbit} * 1000000 )) ;;
+    *) echo "rate must end in mbit or gbit: $rate" >&2; exit 2 ;;
+  esac
+  local burst=$(( bits / 8 / 250 )) limit=$(( bits / 8 / 50 ))
+  (( burst < 16384 )) && burst=16384
+  for pair in "$A veth-a" "$B veth-b"; do
+    set -- $pair
+    ip netns exec "$1" tc qdisc replace dev "$2" root tbf rate "$rate" burst "$burst" limit "$limit"
+  done
+}
+
+mbit() { # MB/s to Mbit/s
+  awk -v v="$1" 'BEGIN { printf "%.1f", v * 8 }'
+}
+
+field() { # field JSON KEY
+  grep -o "\"$2\":[-0-9.eE]*" <<<"$1" | head -n 1 | cut -d: -f2
+}
+
+ip netns exec "$B" java -jar "$JAR" bench transport --role receiver --bind "$ADDR_B:$PORT" \
+  --timeout-seconds 3600 "${PROTECTION[@]}" >"$WORK/receiver.log" 2>&1 &
+RECEIVER_PID=$!
+for _ in $(seq 1 150); do
+  grep -q "listening on" "$WORK/receiver.log" && break
+  kill -0 "$RECEIVER_PID" 2>/dev/null || { cat "$WORK/receiver.log" >&2; exit 1; }
+  sleep 0.2
+done
+grep -q "listening on" "$WORK/receiver.log" || { echo "receiver did not start" >&2; exit 1; }
+
+echo "# catdit impaired-bench: ${MB} MB bulk, ${MESSAGES} ping-pongs, protection ${PROTECTION[*]:-on} ${DATAGRAM[*]}, $(date -u +%FT%TZ)"
+printf "%-6s %-8s %12s %12s %8s %12s %12s %10s %9s\n" \
+  "loss%" "rate" "linkMbit/s" "tcpMbit/s" "ratio" "linkRttP99us" "tcpRttP99us" "linkLost" "linkDgram"
+for rate in $RATES; do
+  for loss in $LOSSES; do
+    set_rate "$rate"
+    set_loss "$loss"
+    if ! json=$(ip netns exec "$A" java -jar "$JAR" bench transport --role sender \
+        --peer "$ADDR_B:$PORT" --mb "$MB" --messages "$MESSAGES" --warmup-mb 5 \
+        --timeout-seconds 300 "${PROTECTION[@]}" "${DATAGRAM[@]}" 2>"$WORK/sender.err"); then
+      printf "%-6s %-8s failed: %s\n" "$loss" "$rate" "$(tail -n 1 "$WORK/sender.err")"
+      continue
+    fi
+    echo "$json" >>"$WORK/runs.jsonl"
+    link=$(field "$json" linkMBps)
+    tcp=$(field "$json" tcpMBps)
+    printf "%-6s %-8s %12s %12s %8s %12s %12s %10s %9s\n" "$loss" "$rate" \
+      "$(mbit "$link")" "$(mbit "$tcp")" "$(field "$json" ratio)" \
+      "$(field "$json" linkRttP99Us)" "$(field "$json" tcpRttP99Us)" "$(field "$json" packetsLost)" "$(field "$json" datagramBytes)"
+  done
+done
+echo "# raw JSON of each run:"
+cat "$WORK/runs.jsonl" 2>/dev/null || true
