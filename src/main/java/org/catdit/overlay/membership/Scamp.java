@@ -196,14 +196,12 @@ public final class Scamp implements Protocol {
       return;
     }
     if (!isJoined) {
-      // Not part of the overlay yet (our own join may have been lost): acting as a contact would
-      // start a separate island, so pass the subscription on towards our own contact.
-      if (subscription.walkHops() > 0) {
-        counters.subscriptionsWalked++;
-        env.send(bootstrapContact, subscription.step(subscription.walkHops() - 1, 0));
-      } else {
-        counters.subscriptionsDropped++;
-      }
+      // Not part of the overlay yet (our own join may be in flight or lost): acting as a contact
+      // would start a separate island, so pass the subscription on towards our own contact, which
+      // joined before us; the chain of first contacts ends at a member. Dropping it instead lost
+      // one join in a million (a walk that ended on a peer whose own join was still in flight).
+      counters.subscriptionsWalked++;
+      env.send(bootstrapContact, subscription.step(Math.max(0, subscription.walkHops() - 1), 0));
       return;
     }
     int degree = neighbourCountExcept(subscriber);

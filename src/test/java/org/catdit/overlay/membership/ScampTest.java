@@ -76,6 +76,13 @@ class ScampTest {
         env.sent(),
         "acting as a contact before joining would grow a separate island");
 
+    env.takeSent();
+    scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, 0, 0, false));
+    assertEquals(
+        List.of(new FakeEnvironment.Sent(peer(7), new Subscription(NEWCOMER, 0, 0, 0, 0, false))),
+        env.sent(),
+        "a walk that ends here is passed on, never dropped");
+
     scamp.onMessage(0, peer(7), new JoinAccepted(0));
     env.takeSent();
     scamp.onMessage(0, NEWCOMER, new Subscription(NEWCOMER, 0, 0, 0, 0, false));
