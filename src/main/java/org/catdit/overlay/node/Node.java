@@ -1,10 +1,13 @@
 package org.catdit.overlay.node;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.catdit.overlay.broadcast.BroadcastDeliveryListener;
 import org.catdit.overlay.broadcast.Plumtree;
 import org.catdit.overlay.core.Environment;
 import org.catdit.overlay.core.PeerId;
+import org.catdit.overlay.core.Protocol;
 import org.catdit.overlay.membership.Scamp;
 import org.catdit.overlay.wire.Message;
 import org.catdit.overlay.wire.MessageId;
@@ -19,7 +22,12 @@ public final class Node {
   private final Environment env;
   private final Scamp membership;
   private final Plumtree broadcast;
+  private final List<Attached> attached = new ArrayList<>();
+  private final List<BroadcastDeliveryListener> deliveryListeners = new ArrayList<>();
   private long unroutedMessages;
+
+  /** A protocol beside membership and broadcast (ledger sync, blob transfer) and its codes. */
+  private record Attached(int firstCode, int lastCode, Protocol protocol) {}
 
   public Node(Environment env, NodeConfig config) {
     this.env = Objects.requireNonNull(env);
@@ -27,6 +35,24 @@ public final class Node {
     this.broadcast = new Plumtree(env, config.broadcast());
     // The tree's links follow the views: new neighbours start eager, lost ones leave both sets.
     membership.setListener(broadcast);
+    broadcast.setDeliveryListener(this::deliver);
+  }
+
+  /**
+   * Attaches {@code protocol} to receive every message whose type code lies in {@code firstCode
+   * ..lastCode} (see the ranges in {@code MessageType}) and every link failure. Call before {@link
+   * #start}; the protocol is started with the node.
+   */
+  public void attach(int firstCode, int lastCode, Protocol protocol) {
+    if (firstCode < 32 || lastCode < firstCode || lastCode > 255) {
+      throw new IllegalArgumentException("codes below 32 belong to membership and broadcast");
+    }
+    for (Attached other : attached) {
+      if (firstCode <= other.lastCode() && other.firstCode() <= lastCode) {
+        throw new IllegalArgumentException("codes " + firstCode + ".." + lastCode + " overlap");
+      }
+    }
+    attached.add(new Attached(firstCode, lastCode, Objects.requireNonNull(protocol)));
   }
 
   public PeerId id() {
@@ -36,6 +62,9 @@ public final class Node {
   public void start(long nowMicros) {
     membership.start(nowMicros);
     broadcast.start(nowMicros);
+    for (Attached each : attached) {
+      each.protocol().start(nowMicros);
+    }
   }
 
   /** Joins the overlay through {@code contact}. */
@@ -57,9 +86,24 @@ public final class Node {
     return broadcast.broadcast(nowMicros, payload);
   }
 
-  /** The user's callback for every broadcast message this peer delivers (its own included). */
+  /**
+   * Adds a callback for every broadcast message this peer delivers (its own included). Listeners
+   * run in the order they were added.
+   */
+  public void addDeliveryListener(BroadcastDeliveryListener listener) {
+    deliveryListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /** Replaces every delivery callback with {@code listener}. */
   public void setDeliveryListener(BroadcastDeliveryListener listener) {
-    broadcast.setDeliveryListener(listener);
+    deliveryListeners.clear();
+    addDeliveryListener(listener);
+  }
+
+  private void deliver(long nowMicros, MessageId id, byte[] payload, PeerId from, int hops) {
+    for (BroadcastDeliveryListener listener : deliveryListeners) {
+      listener.delivered(nowMicros, id, payload, from, hops);
+    }
   }
 
   /** Routes one decoded message to its protocol by the range its type code lies in. */
@@ -70,6 +114,12 @@ public final class Node {
     } else if (code < 32) {
       broadcast.onMessage(nowMicros, from, message);
     } else {
+      for (Attached each : attached) {
+        if (code >= each.firstCode() && code <= each.lastCode()) {
+          each.protocol().onMessage(nowMicros, from, message);
+          return;
+        }
+      }
       unroutedMessages++;
     }
   }
@@ -77,6 +127,9 @@ public final class Node {
   /** A failure detector below (the link layer) reports that {@code peer} is unreachable. */
   public void onPeerFailed(long nowMicros, PeerId peer) {
     membership.onPeerFailed(nowMicros, peer);
+    for (Attached each : attached) {
+      each.protocol().onPeerFailed(nowMicros, peer);
+    }
   }
 
   public Scamp membership() {

@@ -1,0 +1,64 @@
+package org.catdit.feed;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The thread-safe face of one running peer (an embedded node with its ledger and store) for the
+ * front ends: the JavaFX app, catascii and tests. Commands return futures completed off the
+ * caller's thread; queries return immutable snapshots. No method blocks on the network or the
+ * database; a front end never needs {@code net} or {@code store}.
+ *
+ * <p>Ids and hashes are lower-case hexadecimal strings (64 digits for transitions and pictures;
+ * peer ids as {@code PeerId.toString()}).
+ */
+public interface PeerHandle extends AutoCloseable {
+
+  /** Who this peer is. Changes only through {@link #setDisplayName}. */
+  Identity identity();
+
+  /**
+   * Posts a picture. The bytes are decoded and checked (a real image, size and dimension caps)
+   * before anything is stored; completes with the new post's id, or exceptionally with a {@link
+   * PictureRejectedException} whose message tells the user what is wrong.
+   */
+  CompletableFuture<String> post(byte[] picture, String caption);
+
+  /** Upvotes ({@code isUpvoted}) or retracts this peer's upvote of {@code postId}. Idempotent. */
+  CompletableFuture<Void> setUpvote(String postId, boolean isUpvoted);
+
+  /** Publishes a profile transition with the new display name (1–40 characters). */
+  CompletableFuture<Void> setDisplayName(String displayName);
+
+  /** The feed, best first by {@code sort}, at most {@code limit} posts. */
+  CompletableFuture<List<FeedPost>> feed(FeedSort sort, int limit);
+
+  /** One post, if this peer has it. */
+  CompletableFuture<Optional<FeedPost>> post(String postId);
+
+  /**
+   * The bytes of a picture or thumbnail by hash, if held locally. A missing picture is being
+   * fetched in the background; a {@link PeerEvents#onPictureAvailable} follows when it arrives.
+   */
+  CompletableFuture<Optional<byte[]>> picture(String hash);
+
+  /** The latest snapshot of the overlay around this peer; refreshed about once a second. */
+  NetworkView network();
+
+  /** How far this peer has caught up with the transitions its neighbours hold. */
+  SyncProgress progress();
+
+  /** Bytes the locally held pictures and thumbnails occupy. */
+  long pictureStorageBytes();
+
+  /**
+   * Registers {@code listener}; it is called on a node thread (never the caller's UI thread), so a
+   * front end hands events over to its own thread. Closing the returned handle unregisters it.
+   */
+  AutoCloseable subscribe(PeerEvents listener);
+
+  /** Leaves the overlay cleanly (SCAMP unsubscription), flushes the store and releases its lock. */
+  @Override
+  void close();
+}
