@@ -18,6 +18,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.catdit.overlay.core.Environment;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.link.Ed25519Authenticator;
 import org.catdit.overlay.link.LinkConfig;
 import org.catdit.overlay.link.SessionStats;
+import org.catdit.overlay.node.Node;
 import org.catdit.overlay.node.NodeConfig;
 import org.catdit.overlay.wire.MessageId;
 
@@ -137,14 +140,80 @@ public final class UdpRuntime implements AutoCloseable {
 
   /** Binds the socket and starts the node's protocols. */
   public static UdpRuntime start(Settings settings) throws InterruptedException {
+    return start(settings, context -> {});
+  }
+
+  /**
+   * Binds the socket, runs {@code beforeStart} on the loop (to attach further protocols and
+   * listeners to the node), then starts the node's protocols.
+   */
+  public static UdpRuntime start(Settings settings, Consumer<LoopContext> beforeStart)
+      throws InterruptedException {
     UdpRuntime runtime = new UdpRuntime(settings);
     runtime.call(
         linked -> {
+          beforeStart.accept(runtime.context);
           linked.start();
           return null;
         });
     return runtime;
   }
+
+  /**
+   * Runs {@code work} on the event loop, then the link work it caused; completes with its result,
+   * or exceptionally with what it threw. The way other threads command the node.
+   */
+  public <T> CompletableFuture<T> compute(Function<LoopContext, T> work) {
+    return call(
+        linked -> {
+          List<T> result = new ArrayList<>(1);
+          RuntimeException[] failure = new RuntimeException[1];
+          linked.handle(
+              () -> {
+                try {
+                  result.add(work.apply(context));
+                } catch (RuntimeException e) {
+                  failure[0] = e;
+                }
+              });
+          if (failure[0] != null) {
+            throw failure[0];
+          }
+          return result.get(0);
+        });
+  }
+
+  /** Runs {@code work} on the event loop, as {@link #compute}. */
+  public CompletableFuture<Void> execute(Consumer<LoopContext> work) {
+    return compute(
+        context -> {
+          work.accept(context);
+          return null;
+        });
+  }
+
+  private final LoopContext context =
+      new LoopContext() {
+        @Override
+        public Node node() {
+          return linked.node();
+        }
+
+        @Override
+        public Environment environment() {
+          return linked;
+        }
+
+        @Override
+        public long nowMicros() {
+          return now();
+        }
+
+        @Override
+        public NodeStatus status() {
+          return linked.status();
+        }
+      };
 
   public PeerId peerId() {
     return peerId;

@@ -91,6 +91,8 @@ public final class Plumtree implements Protocol, MembershipListener {
     }
   }
 
+  private GossipObserver gossipObserver = GossipObserver.NONE;
+
   public Plumtree(Environment env, BroadcastConfig config) {
     this.env = Objects.requireNonNull(env);
     this.config = Objects.requireNonNull(config);
@@ -103,6 +105,14 @@ public final class Plumtree implements Protocol, MembershipListener {
   /** Receives every message delivered from now on; one listener, the node's user. */
   public void setDeliveryListener(BroadcastDeliveryListener listener) {
     this.listener = Objects.requireNonNull(listener);
+  }
+
+  /**
+   * Receives every payload copy that arrives, duplicates included, before it is handled: what a
+   * front end animates along the links (one observer; {@link GossipObserver#NONE} by default).
+   */
+  public void setGossipObserver(GossipObserver observer) {
+    this.gossipObserver = Objects.requireNonNull(observer);
   }
 
   @Override
@@ -144,7 +154,9 @@ public final class Plumtree implements Protocol, MembershipListener {
   }
 
   private void onGossip(long nowMicros, PeerId from, Gossip gossip) {
-    if (seen.contains(gossip.id(), nowMicros)) {
+    boolean isDuplicate = seen.contains(gossip.id(), nowMicros);
+    gossipObserver.received(nowMicros, from, isDuplicate);
+    if (isDuplicate) {
       // Alg. 1 lines 35-37: a duplicate: the sender's link turns lazy and the sender is told.
       counters.duplicates++;
       if (config.mode() != BroadcastMode.FLOOD) {
