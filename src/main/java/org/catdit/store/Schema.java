@@ -36,17 +36,20 @@ final class Schema {
                   )""",
                   // Equivocation lookups: the transitions of one author by sequence number.
                   "CREATE INDEX transitions_by_author ON transitions (author, sequence)",
+                  // The child is named by its insertion_order, not its 32-byte id: the edges of
+                  // one transition sit next to each other in insertion order, so loading joins
+                  // them by a sequential scan, and each edge costs 8 bytes less per copy.
                   // position keeps the parents in their encoded order. The parent is not a
                   // foreign key: the store records edges, the ledger decides what may be stored.
                   """
                   CREATE TABLE parent_edges (
-                    child BLOB NOT NULL REFERENCES transitions (id),
+                    child INTEGER NOT NULL REFERENCES transitions (insertion_order),
                     position INTEGER NOT NULL,
                     parent BLOB NOT NULL CHECK (length(parent) = 32),
-                    PRIMARY KEY (child, position),
-                    UNIQUE (child, parent)
+                    PRIMARY KEY (child, position)
                   ) WITHOUT ROWID""",
-                  "CREATE INDEX parent_edges_by_parent ON parent_edges (parent)")),
+                  // Which transitions approve a given one (tips, sync).
+                  "CREATE INDEX parent_edges_by_parent ON parent_edges (parent, child)")),
           new Migration(
               2,
               "derived scores, known peers and settings",
