@@ -180,8 +180,9 @@ public final class Store implements AutoCloseable {
    *
    * @return completes once the transitions are committed; exceptionally with {@link
    *     StoreOverloadedException} when the write queue is full (nothing stored), {@link
-   *     StoreException} when the store is closed, full ({@link StoreOptions#maxTransitions()}) or
-   *     the database failed
+   *     StoreException} when the store is closed, full ({@link StoreOptions#maxTransitions()},
+   *     checked per call against the committed count, so it may be passed by one batch) or the
+   *     database failed
    * @throws IllegalArgumentException if more than {@link StoreLimits#MAX_TRANSITIONS_PER_CALL}
    */
   public CompletableFuture<Void> appendTransitions(List<StoredTransition> transitions) {
@@ -327,6 +328,15 @@ public final class Store implements AutoCloseable {
   public CompletableFuture<Void> saveScores(Map<Hash, Integer> scores) {
     Map<Hash, Integer> copy = Map.copyOf(scores);
     requireAtMost(copy.size(), StoreLimits.MAX_SCORES_PER_CALL, "scores per call");
+    for (Map.Entry<Hash, Integer> entry : copy.entrySet()) {
+      if (entry.getValue() < 0) {
+        throw new IllegalArgumentException(
+            "a score counts voters and is not negative: "
+                + entry.getKey()
+                + " "
+                + entry.getValue());
+      }
+    }
     if (copy.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
@@ -491,6 +501,10 @@ public final class Store implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (writer.isWriterThread()) {
+      throw new IllegalStateException(
+          "close the store from another thread than its writer (use a future's ...Async methods)");
+    }
     synchronized (readLock) {
       if (isClosed) {
         return;
@@ -526,6 +540,11 @@ public final class Store implements AutoCloseable {
     } catch (SQLException ignored) {
       // see above
     }
+  }
+
+  /** For tests in this package: runs code on the writer thread. */
+  StoreWriter writer() {
+    return writer;
   }
 
   /** Runs a query on the read connection, one at a time (a JDBC connection is not shareable). */

@@ -239,7 +239,7 @@ final class StoreWriter {
             .completeExceptionally(
                 failure instanceof StoreException
                     ? failure
-                    : new StoreException("the database refused a write: " + failure, failure));
+                    : new StoreException("the write failed: " + failure, failure));
         continue;
       }
       Runnable action = afterCommit.get(i);

@@ -197,6 +197,9 @@ class StoreTest {
           Collections.nCopies(StoreLimits.MAX_TRANSITIONS_PER_CALL + 1, TestTransitions.chain(0));
       assertThrows(IllegalArgumentException.class, () -> store.appendTransitions(tooMany));
       assertThrows(IllegalArgumentException.class, () -> store.loadPeers(-1));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> store.saveScores(Map.of(TestTransitions.id(1), -1)));
       assertEquals(0, store.transitionCount());
     }
   }
@@ -210,6 +213,27 @@ class StoreTest {
         assertThrows(CompletionException.class, () -> store.appendTransitions(chain(0, 1)).join());
     assertInstanceOf(StoreException.class, closed.getCause());
     assertThrows(StoreException.class, store::integrityCheck);
+  }
+
+  @Test
+  void theWriterThreadCannotCloseTheStore() throws Exception {
+    try (Store store = Store.open(temp)) {
+      CompletableFuture<Void> closedFromWriter =
+          store
+              .writer()
+              .submit(
+                  1,
+                  context -> {
+                    store.close();
+                    return null;
+                  });
+      CompletionException refused = assertThrows(CompletionException.class, closedFromWriter::join);
+      assertInstanceOf(StoreException.class, refused.getCause());
+      assertInstanceOf(IllegalStateException.class, refused.getCause().getCause());
+      // Still open and working.
+      await(store.appendTransitions(chain(0, 2)));
+      assertEquals(2, store.transitionCount());
+    }
   }
 
   @Test
