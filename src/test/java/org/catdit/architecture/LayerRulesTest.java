@@ -85,6 +85,25 @@ class LayerRulesTest {
           .because("the store package owns the database");
 
   @ArchTest
+  static final ArchRule theStoreKnowsNothingAboveIt =
+      noClasses()
+          .that()
+          .resideInAPackage("org.catdit.store..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.catdit.net..",
+              "org.catdit.app..",
+              "org.catdit.ui..",
+              "org.catdit.tui..",
+              "org.catdit.sim..",
+              "org.catdit.overlay..",
+              "io.netty..",
+              "javafx..")
+          .because(
+              "the store keeps bytes and ids for the ledger; it must not reach the network or UI");
+
+  @ArchTest
   static final ArchRule onlyUiTouchesJavaFx =
       noClasses()
           .that()
