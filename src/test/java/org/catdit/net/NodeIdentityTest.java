@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.link.Ed25519Authenticator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +58,34 @@ class NodeIdentityTest {
 
     IOException error = assertThrows(IOException.class, () -> NodeIdentity.loadOrCreate(data));
     assertTrue(error.getMessage().contains("not Ed25519"), error.getMessage());
+  }
+
+  @Test
+  void aBackupRestoredElsewhereBringsTheSameIdentityAtTheNextStart(@TempDir Path temp)
+      throws IOException {
+    Path original = temp.resolve("original");
+    Path other = temp.resolve("other");
+    PeerId originalId = NodeIdentity.loadOrCreate(original).localPeer();
+    PeerId otherId = NodeIdentity.loadOrCreate(other).localPeer();
+    Path backup = temp.resolve("catdit-key.backup");
+    NodeIdentity.exportBackup(original, backup);
+    assertThrows(IOException.class, () -> NodeIdentity.exportBackup(original, backup));
+
+    NodeIdentity.stageRestore(other, backup);
+    assertEquals(originalId, NodeIdentity.loadOrCreate(other).localPeer());
+    assertEquals(originalId, NodeIdentity.loadOrCreate(other).localPeer());
+    assertNotEquals(originalId, otherId);
+  }
+
+  @Test
+  void aFileThatIsNoBackupIsRefusedAndChangesNothing(@TempDir Path temp) throws IOException {
+    Path directory = temp.resolve("node");
+    PeerId id = NodeIdentity.loadOrCreate(directory).localPeer();
+    Path notABackup = temp.resolve("cat.jpg");
+    Files.write(notABackup, new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
+    IOException refused =
+        assertThrows(IOException.class, () -> NodeIdentity.stageRestore(directory, notABackup));
+    assertTrue(refused.getMessage().contains("not a catdit key backup"));
+    assertEquals(id, NodeIdentity.loadOrCreate(directory).localPeer());
   }
 }
