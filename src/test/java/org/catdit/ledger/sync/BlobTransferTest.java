@@ -444,4 +444,30 @@ class BlobTransferTest {
     transfer.fetch(0, Hash.sha256(next), next.length, A);
     assertEquals(A, nextAsked());
   }
+
+  @Test
+  void aFullRepositoryFailsTheWantAndSaysSo() {
+    build(CONFIG, new MemoryBlobRepository(1000));
+    Hash hash = Hash.sha256(new byte[] {1});
+    assertTrue(transfer.fetch(0, hash, 5000, A));
+    assertEquals(1, failed.size());
+    assertTrue(failed.get(0).startsWith("storage"), failed.get(0));
+    assertEquals(1, transfer.counters().storageErrors());
+    assertFalse(transfer.isWanted(hash));
+    assertTrue(env.sentOfType(BlobRequest.class).isEmpty());
+  }
+
+  @Test
+  void oneRoundAsksAtMostABoundedNumberOfPeers() {
+    for (int i = 0; i < 100; i++) {
+      neighbours.add(peer(1000 + i));
+    }
+    Hash hash = Hash.sha256(new byte[] {2});
+    transfer.fetch(0, hash, 1000, A);
+    for (int i = 0; i < 200 && transfer.activeCount() > 0; i++) {
+      transfer.onMessage(0, takeAsked(), new BlobNotHave(hash, 0));
+    }
+    assertEquals(1, transfer.counters().roundsWithoutSource());
+    assertEquals(BlobTransfer.MAX_PEERS_PER_WANT, transfer.counters().sourceSwitches());
+  }
 }
