@@ -24,22 +24,35 @@ class BlobReplicationFiguresTest {
 
   @Test
   void datagrams() throws Exception {
-    figure("datagrams", false);
+    figure("datagrams", false, BlobTransferConfig.defaults());
+  }
+
+  @Test
+  void datagramsWithAWindowOf16() throws Exception {
+    figure("datagrams window 16", false, BlobTransferConfig.defaults().withWindow(16, 4));
+  }
+
+  @Test
+  void datagramsServingAt16MiBPerSecond() throws Exception {
+    figure(
+        "datagrams serving 16 MiB/s",
+        false,
+        BlobTransferConfig.defaults().withServing(16L << 20, 256 << 10, 64, 64));
   }
 
   @Test
   void links() throws Exception {
-    figure("links 20 Mbit/s uplinks", true);
+    figure("links 20 Mbit/s uplinks", true, BlobTransferConfig.defaults());
   }
 
-  static void figure(String label, boolean isLinked) throws Exception {
+  static void figure(String label, boolean isLinked, BlobTransferConfig config) throws Exception {
     for (long seed = 1; seed <= 3; seed++) {
       Simulation sim = new Simulation(new SimSettings(seed, PEERS, 50_000, 10_000, 1_000, 0, true));
       if (isLinked) {
         sim.useLinks(LinkConfig.defaults().withPacketProtection(false));
         sim.setUplink(20_000_000, 200_000);
       }
-      BlobSwarm swarm = BlobSwarm.joined(sim, PEERS, BlobTransferConfig.defaults());
+      BlobSwarm swarm = BlobSwarm.joined(sim, PEERS, config);
       sim.setLossProbability(0.01);
       byte[] picture = new byte[1_000_000];
       new SplittableRandom(seed).nextBytes(picture);
