@@ -30,7 +30,6 @@ import org.catdit.overlay.wire.ForwardedSubscription;
 import org.catdit.overlay.wire.MalformedMessageException;
 import org.catdit.overlay.wire.Message;
 import org.catdit.overlay.wire.MessageCodec;
-import org.catdit.overlay.wire.MessageType;
 import org.catdit.overlay.wire.ReplaceSubscription;
 import org.catdit.overlay.wire.Subscription;
 
@@ -44,6 +43,10 @@ import org.catdit.overlay.wire.Subscription;
 final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
   static final int CONTROL_STREAM = 0;
   static final int PAYLOAD_STREAM = 1;
+
+  /** Picture chunks: lowest priority, so a transfer never delays membership or broadcast. */
+  static final int BULK_STREAM = 2;
+
   static final int MAX_PENDING_PER_PEER = 256;
   static final int MAX_PENDING_PEERS = 1024;
   static final int ADDRESS_BOOK_CAPACITY = 4096;
@@ -409,7 +412,12 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
         endpoint.send(now, to, CONTROL_STREAM, new AddressHint(named, address).encode());
       }
     }
-    int stream = message.type() == MessageType.GOSSIP ? PAYLOAD_STREAM : CONTROL_STREAM;
+    int stream =
+        switch (message.type()) {
+          case GOSSIP -> PAYLOAD_STREAM;
+          case BLOB_CHUNK -> BULK_STREAM;
+          default -> CONTROL_STREAM;
+        };
     if (!endpoint.send(now, to, stream, codec.encode(message))) {
       messagesDropped++;
     }

@@ -12,7 +12,6 @@ import org.catdit.overlay.node.Node;
 import org.catdit.overlay.wire.MalformedMessageException;
 import org.catdit.overlay.wire.Message;
 import org.catdit.overlay.wire.MessageCodec;
-import org.catdit.overlay.wire.MessageType;
 
 /**
  * {@code --links full}: one simulated peer's messages travel over real link sessions (handshake,
@@ -25,6 +24,10 @@ final class LinkedTransport implements LinkIo<Integer> {
   static final int CONTROL_STREAM = 0;
 
   static final int PAYLOAD_STREAM = 1;
+
+  /** Picture chunks: lowest priority, so a transfer never delays membership or broadcast. */
+  static final int BULK_STREAM = 2;
+
   private static final int MAX_PENDING_PER_PEER = 256;
 
   private final Simulation simulation;
@@ -80,7 +83,12 @@ final class LinkedTransport implements LinkIo<Integer> {
   }
 
   private void transmit(long now, PeerId to, Message message) {
-    int stream = message.type() == MessageType.GOSSIP ? PAYLOAD_STREAM : CONTROL_STREAM;
+    int stream =
+        switch (message.type()) {
+          case GOSSIP -> PAYLOAD_STREAM;
+          case BLOB_CHUNK -> BULK_STREAM;
+          default -> CONTROL_STREAM;
+        };
     endpoint.send(now, to, stream, codec.encode(message));
   }
 

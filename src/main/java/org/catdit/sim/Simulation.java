@@ -29,6 +29,7 @@ public final class Simulation {
   static final byte ACTION = 3;
   static final byte DATAGRAM = 4;
 
+  private final SimSettings settings;
   private final long seed;
   private final NetworkModel network;
   private final EventQueue queue;
@@ -61,6 +62,7 @@ public final class Simulation {
   private final int[][] receivedByTypePerPeer = new int[MessageType.maxCode() + 1][];
 
   public Simulation(SimSettings settings) {
+    this.settings = settings;
     this.seed = settings.seed();
     SplittableRandom networkRandom = new SplittableRandom(SimIds.mix(seed ^ 0x4E4554L));
     this.network =
@@ -80,6 +82,20 @@ public final class Simulation {
 
   /** Creates a peer (not yet joined) and starts its protocols; returns its index. */
   public int addPeer(NodeConfig config) {
+    return addPeer(config, (env, node) -> {});
+  }
+
+  /** Attaches protocols beyond membership and broadcast to a new peer, before it starts. */
+  @FunctionalInterface
+  public interface PeerSetup {
+    void attach(Environment env, Node node);
+  }
+
+  /**
+   * Creates a peer as {@link #addPeer(NodeConfig)} does, letting {@code setup} attach further
+   * protocols (ledger sync, blob transfer) through the peer's environment before it starts.
+   */
+  public int addPeer(NodeConfig config, PeerSetup setup) {
     if (peerCount == peers.length) {
       peers = Arrays.copyOf(peers, peers.length * 2);
     }
@@ -105,6 +121,7 @@ public final class Simulation {
     if (peer.transport != null) {
       peer.transport.attach(peer.node);
     }
+    setup.attach(peer, peer.node);
     peer.node.start(nowMicros);
     return index;
   }
@@ -347,6 +364,10 @@ public final class Simulation {
 
   public long now() {
     return nowMicros;
+  }
+
+  public SimSettings settings() {
+    return settings;
   }
 
   public long seed() {

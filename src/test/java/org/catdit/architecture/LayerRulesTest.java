@@ -65,6 +65,19 @@ class LayerRulesTest {
           .because("randomness comes from the environment's seeded stream (style rule 3)");
 
   @ArchTest
+  static final ArchRule syncReachesStorageOnlyThroughInterfaces =
+      noClasses()
+          .that()
+          .resideInAPackage("org.catdit.ledger.sync..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.catdit.store..", "org.catdit.net..", "org.catdit.sim..", "java.nio.file..")
+          .because(
+              "sync and blob transfer see storage only as BlobRepository and the like, so the"
+                  + " simulator can run them over memory");
+
+  @ArchTest
   static final ArchRule onlyNetTouchesNetty =
       noClasses()
           .that()

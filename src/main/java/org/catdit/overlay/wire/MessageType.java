@@ -21,7 +21,14 @@ public enum MessageType {
   IHAVE(17),
   PRUNE(18),
   GRAFT(19),
-  IHAVE_ACK(20);
+  IHAVE_ACK(20),
+
+  // Blob (picture) transfer
+  BLOB_REQUEST(64),
+  BLOB_CHUNK(65),
+  BLOB_NOT_HAVE(66),
+  BLOB_BUSY(67),
+  BLOB_HAVE(68);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 

@@ -22,9 +22,18 @@ public final class JoinedOverlay {
   /** As {@link #build(SimSettings, NodeConfig, int)}, settling for {@code settleMicros}. */
   public static Simulation build(
       SimSettings settings, NodeConfig config, int peers, long settleMicros) {
-    Simulation sim = new Simulation(settings);
+    return build(new Simulation(settings), config, peers, settleMicros, (env, node) -> {});
+  }
+
+  /**
+   * As {@link #build(SimSettings, NodeConfig, int, long)} on a given simulation (links chosen,
+   * say), with {@code setup} attaching further protocols to every peer.
+   */
+  public static Simulation build(
+      Simulation sim, NodeConfig config, int peers, long settleMicros, Simulation.PeerSetup setup) {
+    SimSettings settings = sim.settings();
     for (int i = 0; i < peers; i++) {
-      sim.addPeer(config);
+      sim.addPeer(config, setup);
     }
     SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x4A4F494E4CL);
     int members = 1;
