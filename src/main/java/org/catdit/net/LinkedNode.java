@@ -133,6 +133,11 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
     return node;
   }
 
+  /** The address {@code peer} was last reached or announced at, or null. */
+  InetSocketAddress addressOf(PeerId peer) {
+    return addresses.lookup(peer);
+  }
+
   LinkEndpoint<InetSocketAddress> endpoint() {
     return endpoint;
   }

@@ -16,6 +16,9 @@ public interface LoopContext {
 
   long nowMicros();
 
+  /** The UDP address {@code peer} was last reached or announced at, or null if none is known. */
+  java.net.InetSocketAddress addressOf(org.catdit.overlay.core.PeerId peer);
+
   /** A snapshot of the node, as the admin API shows it. */
   NodeStatus status();
 }

@@ -81,6 +81,10 @@ public final class UdpRuntime implements AutoCloseable {
       return new Settings(bind, identity, node, link, socketBufferBytes, listener);
     }
 
+    public Settings withBind(InetSocketAddress newBind) {
+      return new Settings(newBind, identity, node, link, socketBufferBytes, deliveries);
+    }
+
     public Settings withLink(LinkConfig newLink) {
       return new Settings(bind, identity, node, newLink, socketBufferBytes, deliveries);
     }
@@ -207,6 +211,11 @@ public final class UdpRuntime implements AutoCloseable {
         @Override
         public long nowMicros() {
           return now();
+        }
+
+        @Override
+        public InetSocketAddress addressOf(PeerId peer) {
+          return linked.addressOf(peer);
         }
 
         @Override
