@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import org.catdit.overlay.core.Environment;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.core.TimerTask;
@@ -80,6 +81,14 @@ public final class Simulation {
 
   /** Creates a peer (not yet joined) and starts its protocols; returns its index. */
   public int addPeer(NodeConfig config) {
+    return addPeer(config, (env, node) -> {});
+  }
+
+  /**
+   * As {@link #addPeer(NodeConfig)}, letting {@code beforeStart} attach more protocols (ledger
+   * sync, ...) to the node with the peer's environment before the node starts.
+   */
+  public int addPeer(NodeConfig config, BiConsumer<Environment, Node> beforeStart) {
     if (peerCount == peers.length) {
       peers = Arrays.copyOf(peers, peers.length * 2);
     }
@@ -105,6 +114,7 @@ public final class Simulation {
     if (peer.transport != null) {
       peer.transport.attach(peer.node);
     }
+    beforeStart.accept(peer, peer.node);
     peer.node.start(nowMicros);
     return index;
   }

@@ -21,7 +21,13 @@ public enum MessageType {
   IHAVE(17),
   PRUNE(18),
   GRAFT(19),
-  IHAVE_ACK(20);
+  IHAVE_ACK(20),
+
+  // Ledger sync
+  LEDGER_WANT(32),
+  LEDGER_TRANSITIONS(33),
+  LEDGER_RECONCILE(34),
+  LEDGER_EQUIVOCATION(35);
 
   private static final MessageType[] BY_CODE = new MessageType[256];
 
