@@ -354,15 +354,22 @@ public final class LedgerSync implements Protocol {
             && (neighbours.isEmpty() || env.random().nextInt(FORMER_PEER_EVERY) == 0);
     List<PeerId> pool = isFormer ? new ArrayList<>(formerPeers) : neighbours;
     if (!pool.isEmpty()) {
-      PeerId partner = pool.get(env.random().nextInt(pool.size()));
-      counters.reconciliationsOpened++;
-      List<ReconcileRange> opening = new ArrayList<>();
-      describe(LOWEST_ID, null, opening);
-      sendRanges(partner, 0, opening);
+      reconcileNow(nowMicros, pool.get(env.random().nextInt(pool.size())));
     }
     long interval = config.reconcileIntervalMicros();
     // Jitter of +-25 % keeps peers from falling into step.
     env.schedule(interval * 3 / 4 + env.random().nextLong(interval / 2 + 1), this::onReconcileTick);
+  }
+
+  /**
+   * Opens a reconciliation with {@code partner} now, outside the periodic schedule: e.g. with the
+   * contact right after joining, so a new peer starts catching up at once.
+   */
+  public void reconcileNow(long nowMicros, PeerId partner) {
+    counters.reconciliationsOpened++;
+    List<ReconcileRange> opening = new ArrayList<>();
+    describe(LOWEST_ID, null, opening);
+    sendRanges(partner, 0, opening);
   }
 
   /** Appends our description of [lower, upper): an id list if small, else split fingerprints. */
@@ -413,10 +420,21 @@ public final class LedgerSync implements Protocol {
             weLack.add(id);
           }
         }
+        boolean isCapped = false;
         for (Hash id : ours) {
-          if (!theirs.contains(id) && theyLack.size() < config.maxTransitionsPerReply()) {
-            theyLack.add(ledger.get(id).orElseThrow());
+          if (theirs.contains(id)) {
+            continue;
           }
+          if (theyLack.size() >= config.maxTransitionsPerReply()) {
+            isCapped = true;
+            break;
+          }
+          theyLack.add(ledger.get(id).orElseThrow());
+        }
+        if (isCapped) {
+          // More than one burst: describe the range again, so the next round (one round trip
+          // later, when they hold this burst) continues where this one stopped.
+          describe(range.lower(), range.upper(), reply);
         }
       } else {
         RangeFingerprint fingerprint = new RangeFingerprint();
