@@ -18,12 +18,14 @@ final class LedgerSimRun {
 
   static int run(SimRunSettings settings, LedgerScenario scenario, boolean isJson, PrintWriter out)
       throws IOException {
+    long started = System.nanoTime();
     LedgerResult result =
         LedgerExperiment.run(
             settings.network(),
             new NodeConfig(settings.membership(), settings.broadcastConfig()),
             settings.peers(),
             scenario);
+    double wallSeconds = (System.nanoTime() - started) / 1e9;
     ObjectNode report = SimReport.mapper().createObjectNode();
     report.put("seed", settings.network().seed());
     report.put("peers", result.peers());
@@ -50,7 +52,7 @@ final class LedgerSimRun {
         result.hasRealSignatures()
             ? "ed25519-bouncycastle"
             : "SIMULATED (cheap deterministic hash, not Ed25519; --ledger-real-signatures for real)");
-    report.put("wallSeconds", Math.round(result.wallSeconds() * 10) / 10.0);
+    report.put("wallSeconds", Math.round(wallSeconds * 10) / 10.0);
     if (isJson) {
       out.println(SimReport.mapper().writeValueAsString(report));
     } else {
@@ -85,7 +87,7 @@ final class LedgerSimRun {
             result.equivocatorExcludedEverywhere());
       }
       out.println("signatures: " + ledger.get("signatures").asText());
-      out.printf("wall time %.1f s%n", result.wallSeconds());
+      out.printf("wall time %.1f s%n", wallSeconds);
     }
     out.flush();
     return result.isConverged() ? 0 : 1;

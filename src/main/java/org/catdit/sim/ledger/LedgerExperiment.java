@@ -57,14 +57,13 @@ public final class LedgerExperiment {
     if (peers < 2) {
       throw new IllegalArgumentException("a ledger simulation needs at least two peers");
     }
-    long started = System.nanoTime();
     Simulation sim = new Simulation(settings);
     sim.setLossProbability(0);
     LedgerExperiment experiment = new LedgerExperiment(sim, scenario, settings.seed());
-    return experiment.execute(nodeConfig, peers, started);
+    return experiment.execute(nodeConfig, peers);
   }
 
-  private LedgerResult execute(NodeConfig nodeConfig, int peers, long startedNanos) {
+  private LedgerResult execute(NodeConfig nodeConfig, int peers) {
     SyncConfig syncConfig =
         scenario.isReconciling()
             ? SyncConfig.defaults()
@@ -122,32 +121,7 @@ public final class LedgerExperiment {
         break;
       }
     }
-    if (System.getenv("LEDGER_DEBUG") != null) {
-      System.err.println(
-          "malformed "
-              + sim.datagramsMalformed()
-              + " cut "
-              + sim.datagramsCutByPartition()
-              + " view0 "
-              + sim.node(0).membership().partialView()
-              + " in0 "
-              + sim.node(0).membership().inView());
-      for (int i = 0; i < peers; i++) {
-        if (sim.isAlive(i)) {
-          Ledger l = ledgers.get(i);
-          System.err.printf(
-              "peer %d size %d waiting %d missing %s set %s fetches %d nbrs %d%n",
-              i,
-              l.size(),
-              l.waitingCount(),
-              l.missing().size(),
-              l.setHash().shortHex(),
-              syncs.get(i).pendingFetches(),
-              sim.node(i).membership().partialViewSize());
-        }
-      }
-    }
-    return result(peers, convergence, (System.nanoTime() - startedNanos) / 1e9);
+    return result(peers, convergence);
   }
 
   private static Signer realSigner(int index) {
@@ -306,7 +280,7 @@ public final class LedgerExperiment {
     syncBytes += buffer.position();
   }
 
-  private LedgerResult result(int peers, double convergence, double wallSeconds) {
+  private LedgerResult result(int peers, double convergence) {
     int live = 0;
     int firstLive = -1;
     long reconcile = 0;
@@ -346,7 +320,6 @@ public final class LedgerExperiment {
         scenario.isReconciling(),
         reconcile,
         wants,
-        givenUp,
-        wallSeconds);
+        givenUp);
   }
 }

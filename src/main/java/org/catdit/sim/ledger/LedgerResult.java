@@ -26,5 +26,4 @@ public record LedgerResult(
     boolean isReconciling,
     long reconcileMessages,
     long wantsSent,
-    long fetchesGivenUp,
-    double wallSeconds) {}
+    long fetchesGivenUp) {}
