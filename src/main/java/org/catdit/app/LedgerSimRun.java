@@ -74,7 +74,7 @@ final class LedgerSimRun {
           "ledger.bytesPerTransitionPerPeer %.0f (broadcast tree and ledger sync, encoded)%n",
           result.bytesPerTransitionPerPeer());
       out.printf(
-          "held at the end %d, authored but lost with crashed peers %d; reconcile messages %d,"
+          "held at the end %d, authored but missing at the first live peer %d; reconcile messages %d,"
               + " wants %d, fetches given up %d%n",
           result.transitionsAtEnd(),
           result.missingPublished(),
