@@ -20,6 +20,7 @@ import org.catdit.sim.SimRunSettings;
 import org.catdit.sim.SimSettings;
 import org.catdit.sim.broadcast.BroadcastScenario;
 import org.catdit.sim.broadcast.Senders;
+import org.catdit.sim.ledger.LedgerScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -239,6 +240,59 @@ public final class SimCommand implements Callable<Integer> {
       description = "Directory for metrics.json, peers.csv, edges.csv and graph files.")
   Path outputDirectory;
 
+  @Option(
+      names = "--ledger",
+      description =
+          "Ledger scenario: peers post and vote (with --loss, --ledger-partition, --ledger-crash-fraction);"
+              + " reports ledger.converged, ledger.convergenceSeconds, ledger.bytesPerTransitionPerPeer."
+              + " Exit code 1 if the live peers did not converge.")
+  boolean ledger;
+
+  @Option(
+      names = "--ledger-seconds",
+      defaultValue = "20",
+      description = "Ledger: seconds of posting and voting (default ${DEFAULT-VALUE}).")
+  double ledgerSeconds;
+
+  @Option(
+      names = "--ledger-rate",
+      defaultValue = "10",
+      description = "Ledger: transitions per second over the network (default ${DEFAULT-VALUE}).")
+  double ledgerRate;
+
+  @Option(
+      names = "--ledger-partition",
+      description = "Ledger: split the peers in two halves from 20 % to 60 % of the activity.")
+  boolean ledgerPartition;
+
+  @Option(
+      names = "--ledger-crash-fraction",
+      defaultValue = "0",
+      description = "Ledger: share of peers that crash at half the activity (default 0).")
+  double ledgerCrashFraction;
+
+  @Option(
+      names = "--ledger-equivocate",
+      description = "Ledger: one key signs two transitions with one sequence number.")
+  boolean ledgerEquivocate;
+
+  @Option(
+      names = "--ledger-no-reconcile",
+      description = "Ledger: turn periodic reconciliation off (push and parent fetch only).")
+  boolean ledgerNoReconcile;
+
+  @Option(
+      names = "--ledger-real-signatures",
+      description = "Ledger: real Ed25519 (slow at scale) instead of a cheap simulated signature.")
+  boolean ledgerRealSignatures;
+
+  @Option(
+      names = "--ledger-drain-s",
+      defaultValue = "120",
+      description =
+          "Ledger: how long to wait for convergence after the activity (default ${DEFAULT-VALUE}).")
+  double ledgerDrainSeconds;
+
   @Option(names = "--json", description = "Print one JSON object on stdout.")
   boolean json;
 
@@ -249,6 +303,27 @@ public final class SimCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (scenario.equals("transfer")) {
       return TransferRun.run(this, spec.commandLine().getOut());
+    }
+    if (ledger || scenario.equals("ledger")) {
+      require(
+          ledgerSeconds > 0 && ledgerRate > 0 && ledgerDrainSeconds > 0,
+          "ledger times must be positive");
+      require(
+          ledgerCrashFraction >= 0 && ledgerCrashFraction < 1,
+          "--ledger-crash-fraction must be in [0, 1)");
+      require(peers != null && peers >= 2, "--ledger needs --peers of at least 2");
+      LedgerScenario ledgerScenario =
+          new LedgerScenario(
+              ledgerSeconds,
+              ledgerRate,
+              loss,
+              ledgerPartition,
+              ledgerCrashFraction,
+              ledgerEquivocate,
+              !ledgerNoReconcile,
+              ledgerRealSignatures,
+              ledgerDrainSeconds);
+      return LedgerSimRun.run(settings(), ledgerScenario, json, spec.commandLine().getOut());
     }
     require(
         scenario.equals("membership"),

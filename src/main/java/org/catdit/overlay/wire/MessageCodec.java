@@ -20,6 +20,7 @@ public final class MessageCodec {
     MessageCodec codec = new MessageCodec();
     MembershipFormats.registerAll(codec);
     BroadcastFormats.registerAll(codec);
+    LedgerFormats.registerAll(codec);
     BlobFormats.registerAll(codec);
     return codec;
   }

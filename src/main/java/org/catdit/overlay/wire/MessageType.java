@@ -23,6 +23,12 @@ public enum MessageType {
   GRAFT(19),
   IHAVE_ACK(20),
 
+  // Ledger sync
+  LEDGER_WANT(32),
+  LEDGER_TRANSITIONS(33),
+  LEDGER_RECONCILE(34),
+  LEDGER_EQUIVOCATION(35),
+
   // Blob (picture) transfer
   BLOB_REQUEST(64),
   BLOB_CHUNK(65),
