@@ -35,21 +35,31 @@ public final class AsciiArt {
    * aspect ratio.
    */
   public static AsciiImage render(BufferedImage image, int maxColumns, int maxRows) {
-    if (maxColumns <= 0 || maxRows <= 0) {
-      throw new IllegalArgumentException("need at least one column and one row");
+    return render(image, fit(image.getWidth(), image.getHeight(), maxColumns, maxRows));
+  }
+
+  /**
+   * The largest grid within {@code maxColumns} × {@code maxRows} that keeps the aspect ratio of a
+   * {@code width} × {@code height} picture, so a front end can lay out a picture it has not loaded.
+   */
+  public static GridSize fit(int width, int height, int maxColumns, int maxRows) {
+    if (maxColumns <= 0 || maxRows <= 0 || width <= 0 || height <= 0) {
+      throw new IllegalArgumentException("need a picture and at least one column and one row");
     }
     int columns = maxColumns;
-    int rows = rowsFor(image.getWidth(), image.getHeight(), columns);
+    int rows = rowsFor(width, height, columns);
     if (rows > maxRows) {
       rows = maxRows;
       columns =
-          (int)
-              Math.max(
-                  1,
-                  Math.min(
-                      maxColumns,
-                      Math.round(rows * CELL_ASPECT * image.getWidth() / image.getHeight())));
+          (int) Math.max(1, Math.min(maxColumns, Math.round(rows * CELL_ASPECT * width / height)));
     }
+    return new GridSize(columns, rows);
+  }
+
+  /** {@code image} drawn on exactly {@code grid}, stretched if the grid's aspect differs. */
+  public static AsciiImage render(BufferedImage image, GridSize grid) {
+    int columns = grid.columns();
+    int rows = grid.rows();
     int[] pixels = AreaAverage.resample(image, columns, rows);
     double[] brightness = new double[pixels.length];
     for (int i = 0; i < pixels.length; i++) {

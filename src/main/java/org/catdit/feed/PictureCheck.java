@@ -45,14 +45,7 @@ public final class PictureCheck {
     if (bytes.length == 0) {
       throw new PictureRejectedException("The file is empty.");
     }
-    if (bytes.length > limits.maxBytes()) {
-      throw new PictureRejectedException(
-          String.format(
-              Locale.ROOT,
-              "The picture is %s; the limit is %s.",
-              megabytes(bytes.length),
-              megabytes(limits.maxBytes())));
-    }
+    checkSize(bytes.length);
     PictureFormat format =
         PictureFormat.sniff(bytes).orElseThrow(() -> new PictureRejectedException(NOT_A_PICTURE));
     if (!format.isComplete(bytes)) {
@@ -85,6 +78,21 @@ public final class PictureCheck {
       throw new PictureRejectedException(NOT_A_PICTURE);
     } finally {
       reader.dispose();
+    }
+  }
+
+  /**
+   * Refuses a file of {@code byteCount} bytes if it is over the byte cap; callers reading a file
+   * call this with its size first, so an oversized file is never read into memory.
+   */
+  public void checkSize(long byteCount) throws PictureRejectedException {
+    if (byteCount > limits.maxBytes()) {
+      throw new PictureRejectedException(
+          String.format(
+              Locale.ROOT,
+              "The picture is %s; the limit is %s.",
+              megabytes(byteCount),
+              megabytes(limits.maxBytes())));
     }
   }
 

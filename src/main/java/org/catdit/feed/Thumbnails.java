@@ -29,6 +29,15 @@ public final class Thumbnails {
   }
 
   public static Thumbnail of(BufferedImage image) {
+    BufferedImage small = scaled(image);
+    boolean hasAlpha = small.getColorModel().hasAlpha();
+    byte[] bytes = hasAlpha ? png(small) : jpeg(small);
+    return new Thumbnail(
+        bytes, hasAlpha ? "image/png" : "image/jpeg", small.getWidth(), small.getHeight());
+  }
+
+  /** {@code image} scaled to fit {@link #MAX_SIDE}, unencoded (ARGB if it has alpha, else RGB). */
+  public static BufferedImage scaled(BufferedImage image) {
     int width = image.getWidth();
     int height = image.getHeight();
     double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(width, height));
@@ -42,8 +51,7 @@ public final class Thumbnails {
             targetHeight,
             hasAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     small.setRGB(0, 0, targetWidth, targetHeight, pixels, 0, targetWidth);
-    byte[] bytes = hasAlpha ? png(small) : jpeg(small);
-    return new Thumbnail(bytes, hasAlpha ? "image/png" : "image/jpeg", targetWidth, targetHeight);
+    return small;
   }
 
   private static byte[] png(BufferedImage image) {
