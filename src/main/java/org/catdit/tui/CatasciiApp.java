@@ -557,7 +557,7 @@ public final class CatasciiApp implements AutoCloseable {
             + counts
             + " │ ~"
             + network.networkSizeEstimate()
-            + " peers │ "
+            + (network.networkSizeEstimate() == 1 ? " peer │ " : " peers │ ")
             + sync;
     TextGraphics bar = FeedPainter.fresh(graphics);
     bar.enableModifiers(SGR.REVERSE);
