@@ -435,6 +435,9 @@ public final class CatasciiApp implements AutoCloseable {
       whenDone(
           CompletableFuture.supplyAsync(() -> readAndCheck(path), worker),
           (result, error) -> {
+            if (mode != Mode.FEED) {
+              return; // the user has moved on to another prompt or view; this one is dropped
+            }
             if (error != null) {
               showError(PictureCache.rootMessage(error));
             } else if (result instanceof ReadResult.Refused refused) {
