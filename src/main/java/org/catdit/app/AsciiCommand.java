@@ -180,7 +180,8 @@ public final class AsciiCommand implements Callable<Integer> {
       throw new IllegalStateException(
           "catascii needs an interactive terminal; to draw one picture use --print FILE");
     }
-    return new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+    return new DefaultTerminalFactory(
+            new NulDroppingOutputStream(System.out), System.in, StandardCharsets.UTF_8)
         .setForceTextTerminal(true)
         .createTerminal();
   }

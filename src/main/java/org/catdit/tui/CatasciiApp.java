@@ -515,7 +515,7 @@ public final class CatasciiApp implements AutoCloseable {
     TerminalSize size = screen.getTerminalSize();
     TextGraphics graphics = screen.newTextGraphics();
     if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
-      graphics.putString(0, 0, "catascii needs at least " + MIN_COLUMNS + "×" + MIN_ROWS);
+      graphics.putString(0, 0, "catascii needs at least " + MIN_COLUMNS + "x" + MIN_ROWS);
       graphics.putString(0, 1, "q quits");
       screen.setCursorPosition(null);
       screen.refresh();

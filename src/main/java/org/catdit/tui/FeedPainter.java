@@ -94,7 +94,7 @@ final class FeedPainter {
         Age.describe(post.createdAtMillis(), nowMillis)
             + "  "
             + post.width()
-            + "×"
+            + "x"
             + post.height()
             + " "
             + post.mediaType()

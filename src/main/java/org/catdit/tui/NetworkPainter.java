@@ -38,8 +38,9 @@ final class NetworkPainter {
     lines.add(
         String.format(
             Locale.ROOT,
-            "About %d peers (SCAMP estimate) · %d neighbours: %d eager / %d lazy",
+            "About %d %s (SCAMP estimate) · %d neighbours: %d eager / %d lazy",
             view.networkSizeEstimate(),
+            view.networkSizeEstimate() == 1 ? "peer" : "peers",
             view.neighbours().size(),
             eager,
             view.neighbours().size() - eager));
