@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decides whether bytes are a picture catdit accepts, before anything is stored: a JPEG, PNG or GIF
@@ -56,7 +57,9 @@ public final class PictureCheck {
       throw new IllegalStateException("the Java runtime has no " + format + " reader");
     }
     ImageReader reader = readers.next();
-    try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    // A memory cache: ImageIO.createImageInputStream would spool the bytes to a temporary file.
+    try (ImageInputStream input =
+        new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       reader.setInput(input, true, true);
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);

@@ -4,11 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Makes the thumbnail every peer derives from a checked picture: fits within {@link #MAX_SIDE} ×
@@ -55,24 +57,29 @@ public final class Thumbnails {
   }
 
   private static byte[] png(BufferedImage image) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory does not fail", e);
-    }
-    return out.toByteArray();
+    return encode(image, "png", writer -> null);
   }
 
   private static byte[] jpeg(BufferedImage image) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    return encode(
+        image,
+        "jpeg",
+        writer -> {
+          ImageWriteParam parameters = writer.getDefaultWriteParam();
+          parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+          parameters.setCompressionQuality(JPEG_QUALITY);
+          return parameters;
+        });
+  }
+
+  /** Encodes in memory (ImageIO's own streams would spool to a temporary file). */
+  private static byte[] encode(
+      BufferedImage image, String format, Function<ImageWriter, ImageWriteParam> parameters) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
       writer.setOutput(stream);
-      ImageWriteParam parameters = writer.getDefaultWriteParam();
-      parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      parameters.setCompressionQuality(JPEG_QUALITY);
-      writer.write(null, new IIOImage(image, null, null), parameters);
+      writer.write(null, new IIOImage(image, null, null), parameters.apply(writer));
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory does not fail", e);
     } finally {
