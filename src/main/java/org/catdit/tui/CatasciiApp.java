@@ -1,10 +1,8 @@
 package org.catdit.tui;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
-import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -61,6 +59,7 @@ public final class CatasciiApp implements AutoCloseable {
   private final FeedPainter feedPainter;
   private final NetworkPainter networkPainter;
   private final HelpPainter helpPainter = new HelpPainter();
+  private final ChromePainter chrome;
   private final PictureCheck check = new PictureCheck();
   private final AutoCloseable subscription;
 
@@ -105,6 +104,7 @@ public final class CatasciiApp implements AutoCloseable {
     this.pictures.onChange(() -> isDirty = true);
     this.feedPainter = new FeedPainter(palette, pictures);
     this.networkPainter = new NetworkPainter(palette);
+    this.chrome = new ChromePainter(palette);
     this.network = NetworkView.empty(peer.identity().peerId());
     this.screen = new TerminalScreen(terminal);
     screen.startScreen();
@@ -521,7 +521,14 @@ public final class CatasciiApp implements AutoCloseable {
       screen.refresh();
       return;
     }
-    drawHeader(graphics, size);
+    chrome.paintHeader(
+        graphics,
+        peer.identity().displayName(),
+        sort,
+        posts.isEmpty() ? 0 : selectedIndex + 1,
+        posts.size(),
+        network.networkSizeEstimate(),
+        progress);
     TerminalSize areaSize = new TerminalSize(size.getColumns(), size.getRows() - 3);
     TextGraphics area = graphics.newTextGraphics(new TerminalPosition(0, 1), areaSize);
     switch (mode) {
@@ -538,70 +545,10 @@ public final class CatasciiApp implements AutoCloseable {
         feedPainter.paint(area, posts, topIndex, selectedIndex, clockMillis.getAsLong());
       }
     }
-    drawFooter(graphics, size);
+    boolean isPrompting = mode == Mode.PROMPT_PATH || mode == Mode.PROMPT_CAPTION;
+    screen.setCursorPosition(
+        chrome.paintFooter(
+            graphics, mode, status, isStatusError, isPrompting ? input.toString() : ""));
     screen.refresh();
-  }
-
-  private void drawHeader(TextGraphics graphics, TerminalSize size) {
-    String name = peer.identity().displayName();
-    String who = name.isEmpty() ? "catascii" : "catascii · " + SafeText.clean(name);
-    String counts =
-        posts.isEmpty()
-            ? "no posts"
-            : (selectedIndex + 1) + "/" + posts.size() + (posts.size() == 1 ? " post" : " posts");
-    String sync =
-        progress.isCaughtUp() ? "synced" : "syncing " + progress.have() + "/" + progress.total();
-    String header =
-        " "
-            + who
-            + " │ "
-            + sort
-            + " │ "
-            + counts
-            + " │ ~"
-            + network.networkSizeEstimate()
-            + (network.networkSizeEstimate() == 1 ? " peer │ " : " peers │ ")
-            + sync;
-    TextGraphics bar = FeedPainter.fresh(graphics);
-    bar.enableModifiers(SGR.REVERSE);
-    bar.putString(0, 0, padRight(SafeText.fit(header, size.getColumns()), size.getColumns()));
-  }
-
-  private void drawFooter(TextGraphics graphics, TerminalSize size) {
-    int columns = size.getColumns();
-    TextGraphics statusLine = FeedPainter.fresh(graphics);
-    if (isStatusError) {
-      statusLine.setForegroundColor(palette.basic(TextColor.ANSI.RED_BRIGHT));
-      statusLine.enableModifiers(SGR.BOLD);
-    }
-    String prefix = isStatusError ? "Error: " : "";
-    statusLine.putString(0, size.getRows() - 2, SafeText.fit(prefix + status, columns));
-    TextGraphics keys = FeedPainter.fresh(graphics);
-    int lastRow = size.getRows() - 1;
-    if (mode == Mode.PROMPT_PATH || mode == Mode.PROMPT_CAPTION) {
-      String label = mode == Mode.PROMPT_PATH ? "Picture file: " : "Caption: ";
-      int room = Math.max(1, columns - label.length() - 1);
-      String typed = SafeText.clean(input.toString());
-      String visible = typed.length() > room ? typed.substring(typed.length() - room) : typed;
-      keys.enableModifiers(SGR.BOLD);
-      keys.putString(0, lastRow, label);
-      keys.disableModifiers(SGR.BOLD);
-      keys.putString(label.length(), lastRow, visible);
-      screen.setCursorPosition(new TerminalPosition(label.length() + visible.length(), lastRow));
-      return;
-    }
-    screen.setCursorPosition(null);
-    String hints =
-        switch (mode) {
-          case NETWORK -> "n/Esc feed  ? help  q quit";
-          case HELP -> "any key: back";
-          default -> "j/k move  u upvote  p post  s sort  n network  ? help  q quit";
-        };
-    keys.enableModifiers(SGR.REVERSE);
-    keys.putString(0, lastRow, padRight(SafeText.fit(" " + hints, columns), columns));
-  }
-
-  private static String padRight(String text, int columns) {
-    return text.length() >= columns ? text : text + " ".repeat(columns - text.length());
   }
 }
