@@ -54,14 +54,21 @@ public final class AsciiCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", description = "Data directory of the embedded peer.")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Data directory of the embedded peer.")
   Path data;
 
-  @Option(names = "--contact", description = "HOST:PORT of a peer to join through.")
+  @Option(
+      names = "--contact",
+      paramLabel = "HOST:PORT",
+      description = "HOST:PORT of a peer to join through.")
   String contact;
 
   @Option(
       names = "--invite",
+      paramLabel = "INVITE",
       description = "PEERID@HOST:PORT (another peer's invite): join through that peer.")
   String invite;
 
@@ -73,6 +80,7 @@ public final class AsciiCommand implements Callable<Integer> {
 
   @Option(
       names = "--width",
+      paramLabel = "N",
       description =
           "Columns for --print (default: $COLUMNS if set, else "
               + DEFAULT_WIDTH
@@ -83,6 +91,7 @@ public final class AsciiCommand implements Callable<Integer> {
 
   @Option(
       names = "--color",
+      paramLabel = "MODE",
       defaultValue = "auto",
       description = "auto, none, 256 or truecolor (default ${DEFAULT-VALUE}).")
   String color;
