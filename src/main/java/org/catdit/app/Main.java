@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Serverless cat-picture sharing over a peer-to-peer overlay.",
-    subcommands = {SimCommand.class, NodeCommand.class, BenchCommand.class})
+    subcommands = {SimCommand.class, NodeCommand.class, BenchCommand.class, AsciiCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -139,6 +139,34 @@ class LayerRulesTest {
               "front ends talk to overlay.node and feed, never to the network or the database");
 
   @ArchTest
+  static final ArchRule onlyTheTerminalFrontEndTouchesLanterna =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("org.catdit.tui..", "org.catdit.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.googlecode.lanterna..")
+          .because("catascii is the only terminal UI; the rest draws nothing on a terminal");
+
+  @ArchTest
+  static final ArchRule feedStaysFreeOfFrontEndsAndStorage =
+      noClasses()
+          .that()
+          .resideInAPackage("org.catdit.feed..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "javafx..",
+              "com.googlecode.lanterna..",
+              "java.sql..",
+              "org.catdit.ui..",
+              "org.catdit.tui..",
+              "org.catdit.app..")
+          .because(
+              "feed is the shared vocabulary of every front end and the peer; it draws nothing and"
+                  + " stores nothing");
+
+  @ArchTest
   static final ArchRule protocolsDoNotReachUpwards =
       noClasses()
           .that()

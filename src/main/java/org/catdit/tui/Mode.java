@@ -1,0 +1,12 @@
+package org.catdit.tui;
+
+/** What fills the screen. */
+enum Mode {
+  FEED,
+  NETWORK,
+  HELP,
+  /** Asking for a picture file's path. */
+  PROMPT_PATH,
+  /** Asking for the caption of the picture just named. */
+  PROMPT_CAPTION
+}
