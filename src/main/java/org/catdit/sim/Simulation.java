@@ -107,7 +107,7 @@ public final class Simulation {
     // Joins are signed as on the real network, with the cheap stand-in for Ed25519.
     peer.node
         .membership()
-        .requireSignedJoins(new JoinRecords(new SimAuthenticator(peer.id), new byte[0]));
+        .requireSignedJoins(new JoinRecords(new SimAuthenticator(peer.id), new byte[0], 0));
     if (peer.transport != null) {
       peer.transport.attach(peer.node);
     }

@@ -18,8 +18,9 @@ import org.catdit.overlay.wire.JoinRecord;
  * exercises the same paths.
  *
  * <p>A peer sees the same record several times (a walk, forwarded copies), so records already
- * checked are remembered in a bounded table ({@value #VERIFIED_CAPACITY}, oldest out): an Ed25519
- * verification costs milliseconds on JDK 17.
+ * checked are remembered in a bounded table (by default {@value #VERIFIED_CAPACITY}, oldest out):
+ * an Ed25519 verification costs milliseconds on JDK 17. The simulator, whose stand-in costs
+ * nanoseconds, keeps no table (it would cost memory per peer for nothing).
  */
 public final class JoinRecords {
   static final int VERIFIED_CAPACITY = 1024;
@@ -27,6 +28,7 @@ public final class JoinRecords {
 
   private final PeerAuthenticator authenticator;
   private final byte[] ownAddress;
+  private final int verifiedCapacity;
   private final Map<JoinRecord, Checked> verified = new LinkedHashMap<>();
   private JoinRecord ownRecord;
   private int ownRecordGeneration;
@@ -37,9 +39,18 @@ public final class JoinRecords {
    *     encodes it), or empty
    */
   public JoinRecords(PeerAuthenticator authenticator, byte[] ownAddress) {
+    this(authenticator, ownAddress, VERIFIED_CAPACITY);
+  }
+
+  /** As above, remembering at most {@code verifiedCapacity} checked records (0: none). */
+  public JoinRecords(PeerAuthenticator authenticator, byte[] ownAddress, int verifiedCapacity) {
     if (ownAddress.length > JoinRecord.MAX_ADDRESS_BYTES) {
       throw new IllegalArgumentException("address too long: " + ownAddress.length);
     }
+    if (verifiedCapacity < 0) {
+      throw new IllegalArgumentException("negative capacity");
+    }
+    this.verifiedCapacity = verifiedCapacity;
     this.authenticator = authenticator;
     this.ownAddress = ownAddress.clone();
   }
@@ -84,7 +95,10 @@ public final class JoinRecords {
             record.signature())) {
       return false;
     }
-    if (verified.size() >= VERIFIED_CAPACITY) {
+    if (verifiedCapacity == 0) {
+      return true;
+    }
+    if (verified.size() >= verifiedCapacity) {
       Iterator<JoinRecord> eldest = verified.keySet().iterator();
       eldest.next();
       eldest.remove();
