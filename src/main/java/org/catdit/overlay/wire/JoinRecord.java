@@ -8,7 +8,8 @@ import java.util.Arrays;
  * the runtime chose, IP address then port, or none), a random nonce, and a signature by that key
  * over the subscriber's id, the lease generation, the nonce and the address. Any peer can check it
  * without asking anyone, so a peer cannot subscribe somebody else into the overlay. The checking is
- * {@code org.catdit.overlay.membership.JoinRecords}.
+ * {@code org.catdit.overlay.membership.JoinRecords}. As with {@link Gossip}'s payload, the arrays
+ * are not copied (a record is checked at every hop of every copy): nobody may modify them.
  */
 public record JoinRecord(byte[] publicKey, byte[] address, long nonce, byte[] signature) {
   public static final int MAX_PUBLIC_KEY_BYTES = 64;
@@ -19,9 +20,6 @@ public record JoinRecord(byte[] publicKey, byte[] address, long nonce, byte[] si
     check(publicKey, MAX_PUBLIC_KEY_BYTES, "public key");
     check(address, MAX_ADDRESS_BYTES, "address");
     check(signature, MAX_SIGNATURE_BYTES, "signature");
-    publicKey = publicKey.clone();
-    address = address.clone();
-    signature = signature.clone();
   }
 
   private static void check(byte[] bytes, int maxBytes, String what) {
@@ -29,21 +27,6 @@ public record JoinRecord(byte[] publicKey, byte[] address, long nonce, byte[] si
       throw new IllegalArgumentException(
           what + " of " + bytes.length + " bytes exceeds " + maxBytes);
     }
-  }
-
-  @Override
-  public byte[] publicKey() {
-    return publicKey.clone();
-  }
-
-  @Override
-  public byte[] address() {
-    return address.clone();
-  }
-
-  @Override
-  public byte[] signature() {
-    return signature.clone();
   }
 
   void write(WireWriter out) {

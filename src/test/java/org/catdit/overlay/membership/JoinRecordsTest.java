@@ -36,7 +36,7 @@ class JoinRecordsTest {
     assertFalse(
         new JoinRecords(other, new byte[0]).isValid(joiner.localPeer(), 4, record),
         "a fresh checker, another generation");
-    byte[] forgedSignature = record.signature();
+    byte[] forgedSignature = record.signature().clone();
     forgedSignature[0] ^= 1;
     assertFalse(
         checker.isValid(
