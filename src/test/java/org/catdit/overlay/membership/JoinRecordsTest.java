@@ -14,6 +14,7 @@ import org.catdit.overlay.link.SimAuthenticator;
 import org.catdit.overlay.wire.ForwardedSubscription;
 import org.catdit.overlay.wire.JoinAccepted;
 import org.catdit.overlay.wire.JoinRecord;
+import org.catdit.overlay.wire.KeptSubscription;
 import org.catdit.overlay.wire.Subscription;
 import org.catdit.testing.FakeEnvironment;
 import org.junit.jupiter.api.Test;
@@ -84,14 +85,22 @@ class JoinRecordsTest {
 
     PeerAuthenticator newcomer = new SimAuthenticator(peer(99));
     JoinRecord genuine = new JoinRecords(newcomer, new byte[0]).own(0);
-    // Peer 1 subscribes peer 99 without its record, then with peer 5's.
+    // Peer 1 subscribes peer 99 without its record, then with peer 5's: as the contact, refused.
     scamp.onMessage(0, peer(1), new Subscription(peer(99), 0, 0, 0, 0, false));
     JoinRecord fives = new JoinRecords(new SimAuthenticator(peer(5)), new byte[0]).own(0);
     scamp.onMessage(0, peer(1), new Subscription(peer(99), 0, 0, 0, 0, false, fives));
-    scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(99), 3, 0, fives));
     assertEquals(List.of(), env.sent());
+    assertEquals(2, scamp.counters().joinRecordsRefused());
+    // Forged forwarded copies: passed on at most, never kept (at the hop limit: refused).
+    for (int i = 0; i < 50; i++) {
+      scamp.onMessage(0, peer(1), new ForwardedSubscription(peer(99), i % 2, 0, fives));
+    }
     assertFalse(scamp.holds(peer(99)));
-    assertEquals(3, scamp.counters().joinRecordsRefused());
+    assertEquals(List.of(), env.recipientsOf(KeptSubscription.class));
+    assertTrue(
+        scamp.counters().joinRecordsRefused() > 2 + 10, "" + scamp.counters().joinRecordsRefused());
+    long refused = scamp.counters().joinRecordsRefused();
+    env.takeSent();
 
     // The genuine record: acted on, and passed on unchanged with the forwarded copies.
     scamp.onMessage(0, peer(99), new Subscription(peer(99), 0, 0, 0, 0, false, genuine));
@@ -99,7 +108,7 @@ class JoinRecordsTest {
     for (ForwardedSubscription forwarded : env.sentOfType(ForwardedSubscription.class)) {
       assertEquals(genuine, forwarded.record());
     }
-    assertEquals(3, scamp.counters().joinRecordsRefused());
+    assertEquals(refused, scamp.counters().joinRecordsRefused());
 
     // Its own subscriptions carry its record.
     env.takeSent();
