@@ -10,11 +10,15 @@ import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.catdit.net.DiscoveryBeacon;
+import org.catdit.net.DiscoveryJoiner;
+import org.catdit.net.LanDiscovery;
 import org.catdit.net.NodeIdentity;
 import org.catdit.net.NodeStatus;
 import org.catdit.net.UdpRuntime;
@@ -52,7 +56,10 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--contact",
-      description = "HOST:PORT of a peer to join through; without it this peer starts an overlay.")
+      description = {
+        "HOST:PORT of a peer to join through; without it (or --invite) this peer joins through",
+        "the first peer LAN discovery finds, or waits to be joined."
+      })
   String contact;
 
   @Option(
@@ -72,6 +79,19 @@ public final class NodeCommand implements Callable<Integer> {
       names = "--admin-port",
       description = "Serve the JSON admin API on 127.0.0.1 at this port (0: any free).")
   Integer adminPort;
+
+  @Option(
+      names = "--no-discovery",
+      description =
+          "No LAN discovery: no multicast beacons, and no joining through a peer found so.")
+  boolean isDiscoveryOff;
+
+  @Option(
+      names = "--network",
+      defaultValue = LanDiscovery.DEFAULT_NETWORK,
+      description =
+          "LAN discovery finds only peers of this network name (default ${DEFAULT-VALUE}).")
+  String network;
 
   @Option(
       names = "--status-seconds",
@@ -109,6 +129,11 @@ public final class NodeCommand implements Callable<Integer> {
       }
     }
     PeerId expectedContact = parsedInvite == null ? null : parsedInvite.peer();
+    try {
+      DiscoveryBeacon.checkNetworkName(network);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--network: " + e.getMessage());
+    }
     Path dataDirectory =
         data != null ? data : Path.of(System.getProperty("user.home"), ".catdit", "node");
     Ed25519Authenticator identity = NodeIdentity.loadOrCreate(dataDirectory);
@@ -118,6 +143,7 @@ public final class NodeCommand implements Callable<Integer> {
             UdpRuntime.Settings.defaults(new InetSocketAddress(bind, port), identity)
                 .withDeliveries(deliveries::add));
     AdminServer admin = null;
+    DiscoveryJoiner discovery = null;
     Thread hook = new Thread(this::requestStopAndWait, "catdit-node-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -134,6 +160,9 @@ public final class NodeCommand implements Callable<Integer> {
         admin = new AdminServer(runtime, deliveries, adminPort);
         InetSocketAddress adminAddress = admin.address();
         out.println("admin: http://" + hostPort(adminAddress) + "/status");
+      }
+      if (!isDiscoveryOff) {
+        discovery = startDiscovery(runtime, contactAddress == null, out);
       }
       if (contactAddress != null) {
         PeerId contactId =
@@ -170,11 +199,69 @@ public final class NodeCommand implements Callable<Integer> {
       runtime.close();
       throw e;
     } finally {
+      if (discovery != null) {
+        discovery.close();
+      }
       if (admin != null) {
         admin.close();
       }
       stopped.countDown();
       removeHook(hook);
+    }
+  }
+
+  /**
+   * LAN discovery on the interfaces the node is reachable on: loopback only for a loopback bind
+   * (peers on this host), every suitable interface for a wildcard bind, else the bound address's
+   * interface. Without a contact the node joins through what it finds. A machine with no
+   * multicast-capable interface runs without discovery and says so.
+   */
+  private DiscoveryJoiner startDiscovery(UdpRuntime runtime, boolean shouldJoin, PrintWriter out)
+      throws SocketException {
+    InetAddress bound = runtime.localAddress().getAddress();
+    LanDiscovery.Settings settings = LanDiscovery.Settings.defaults().withNetwork(network);
+    if (bound.isLoopbackAddress()) {
+      NetworkInterface loopback = NetworkInterface.getByInetAddress(bound);
+      settings =
+          settings.withInterfaces(loopback == null ? List.of() : List.of(loopback.getName()), true);
+    } else if (!bound.isAnyLocalAddress()) {
+      NetworkInterface face = NetworkInterface.getByInetAddress(bound);
+      settings = settings.withInterfaces(face == null ? List.of() : List.of(face.getName()), false);
+    }
+    try {
+      DiscoveryJoiner joiner =
+          DiscoveryJoiner.start(
+              runtime,
+              settings,
+              shouldJoin,
+              (peer, failure) ->
+                  out.println(
+                      failure == null
+                          ? "joined through "
+                              + peer.peer()
+                              + "@"
+                              + hostPort(peer.address())
+                              + " (found on the LAN)"
+                          : "could not join through "
+                              + peer.peer()
+                              + "@"
+                              + hostPort(peer.address())
+                              + " (found on the LAN): "
+                              + failure));
+      out.println(
+          "discovery: network '"
+              + network
+              + "' on "
+              + settings.group().getHostAddress()
+              + ":"
+              + settings.port()
+              + " via "
+              + String.join(", ", joiner.discovery().interfaceNames())
+              + (shouldJoin ? "; joining through the first peer found" : ""));
+      return joiner;
+    } catch (IOException e) {
+      out.println("discovery: off (" + e.getMessage() + ")");
+      return null;
     }
   }
 

@@ -16,6 +16,14 @@ interface BenchClient extends AutoCloseable {
   /** {@code count} ping-pongs, one at a time; completes with their round trips in nanoseconds. */
   CompletableFuture<Histogram> pingPong(int count, int messageBytes);
 
+  /**
+   * A bulk transfer as {@link #transfer}, and small-message ping-pongs of {@code pingBytes}, one at
+   * a time, for as long as it runs; completes, once the receiver confirmed the transfer and the
+   * last ping is back, with the pings' round trips in nanoseconds (issue 5: "while a bulk transfer
+   * runs, a small message's latency stays within idle + 50 ms").
+   */
+  CompletableFuture<Histogram> pingsDuringTransfer(long count, int messageBytes, int pingBytes);
+
   /** Settings and counters worth reporting, after the run. */
   default Map<String, Object> details() {
     return Map.of();

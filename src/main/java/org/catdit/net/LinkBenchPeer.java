@@ -367,6 +367,71 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Histogram> pingsDuringTransfer(
+        long count, int messageBytes, int pingBytes) {
+      CompletableFuture<Histogram> result = new CompletableFuture<>();
+      loop.execute(
+          () ->
+              handle(
+                  () -> {
+                    byte[] data = BenchWire.data(messageBytes);
+                    Histogram rtts = new Histogram(3);
+                    long[] remaining = {count};
+                    long[] sentAt = {0};
+                    boolean[] isDone = {false};
+                    boolean[] isPingOut = {false};
+                    Runnable ping =
+                        () -> {
+                          sentAt[0] = System.nanoTime();
+                          isPingOut[0] = true;
+                          if (!endpoint.send(
+                              now(), server, BenchWire.CONTROL_STREAM, BenchWire.ping(pingBytes))) {
+                            result.completeExceptionally(
+                                new IllegalStateException("link ping refused"));
+                          }
+                        };
+                    onServerMessage =
+                        message -> {
+                          if (message[0] == BenchWire.DONE) {
+                            isDone[0] = true;
+                          } else if (message[0] == BenchWire.PONG) {
+                            isPingOut[0] = false;
+                            rtts.recordValue(System.nanoTime() - sentAt[0]);
+                            if (!isDone[0]) {
+                              ping.run();
+                            }
+                          }
+                          if (isDone[0] && !isPingOut[0]) {
+                            result.complete(rtts);
+                          }
+                        };
+                    onWritable =
+                        () -> {
+                          if (failed != null) {
+                            result.completeExceptionally(failed);
+                            return;
+                          }
+                          long now = now();
+                          while (remaining[0] > 0
+                              && endpoint.send(now, server, BenchWire.BULK_STREAM, data)) {
+                            remaining[0]--;
+                          }
+                        };
+                    if (!endpoint.send(
+                        now(),
+                        server,
+                        BenchWire.BULK_STREAM,
+                        BenchWire.announce(count * messageBytes, count))) {
+                      result.completeExceptionally(new IllegalStateException("no link session"));
+                      return;
+                    }
+                    onWritable.run();
+                    ping.run();
+                  }));
+      return result;
+    }
+
+    @Override
     public Map<String, Object> details() {
       CompletableFuture<Map<String, Object>> out = new CompletableFuture<>();
       loop.execute(

@@ -23,6 +23,7 @@ import org.catdit.overlay.link.LinkEndpoint;
 import org.catdit.overlay.link.LinkIo;
 import org.catdit.overlay.link.PeerAuthenticator;
 import org.catdit.overlay.link.SessionStats;
+import org.catdit.overlay.membership.JoinRecords;
 import org.catdit.overlay.membership.MembershipCounters;
 import org.catdit.overlay.node.Node;
 import org.catdit.overlay.node.NodeConfig;
@@ -93,6 +94,15 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
   }
 
   // ============================================================ entry points (loop thread only)
+
+  /**
+   * Signs this node's subscriptions with its identity, naming {@code ownAddress} (null: none, e.g.
+   * for a wildcard bind), and refuses subscriptions whose record does not verify. Before start.
+   */
+  void requireSignedJoins(PeerAuthenticator identity, InetSocketAddress ownAddress) {
+    byte[] address = ownAddress == null ? new byte[0] : addressBytes(ownAddress);
+    node.membership().requireSignedJoins(new JoinRecords(identity, address));
+  }
 
   void start() {
     handle(() -> node.start(loop.nowMicros()));
@@ -198,6 +208,7 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
     out.put("leaseExpiries", counters.leaseExpiries());
     out.put("failuresDetected", counters.failuresDetected());
     out.put("bookkeepingRepairs", counters.bookkeepingRepairs());
+    out.put("joinRecordsRefused", counters.joinRecordsRefused());
     return out;
   }
 

@@ -335,6 +335,65 @@ final class TcpBench {
     }
 
     @Override
+    public CompletableFuture<Histogram> pingsDuringTransfer(
+        long count, int messageBytes, int pingBytes) {
+      CompletableFuture<Histogram> result = new CompletableFuture<>();
+      loop.execute(
+          () -> {
+            ChannelHandlerContext context = handler.context;
+            Channel channel = context.channel();
+            ByteBuf data = frame(context.alloc(), BenchWire.data(messageBytes));
+            Histogram rtts = new Histogram(3);
+            long[] remaining = {count};
+            long[] sentAt = {0};
+            boolean[] isDone = {false};
+            boolean[] isPingOut = {false};
+            Runnable ping =
+                () -> {
+                  sentAt[0] = System.nanoTime();
+                  isPingOut[0] = true;
+                  // Behind whatever bulk data is queued: TCP is one ordered byte stream.
+                  context.writeAndFlush(
+                      frame(context.alloc(), BenchWire.ping(pingBytes)), context.voidPromise());
+                };
+            handler.onReply =
+                message -> {
+                  if (message[0] == BenchWire.DONE) {
+                    isDone[0] = true;
+                    data.release();
+                  } else if (message[0] == BenchWire.PONG) {
+                    isPingOut[0] = false;
+                    rtts.recordValue(System.nanoTime() - sentAt[0]);
+                    if (!isDone[0]) {
+                      ping.run();
+                    }
+                  }
+                  if (isDone[0] && !isPingOut[0]) {
+                    result.complete(rtts);
+                  }
+                };
+            handler.onWritable =
+                () -> {
+                  if (!channel.isActive()) {
+                    result.completeExceptionally(new IllegalStateException("TCP closed"));
+                    return;
+                  }
+                  while (remaining[0] > 0 && channel.isWritable()) {
+                    context.write(data.retainedDuplicate(), context.voidPromise());
+                    remaining[0]--;
+                  }
+                  context.flush();
+                };
+            context.write(
+                frame(context.alloc(), BenchWire.announce(count * messageBytes, count)),
+                context.voidPromise());
+            handler.onWritable.run();
+            ping.run();
+          });
+      return result;
+    }
+
+    @Override
     public void close() throws InterruptedException {
       try {
         Channel channel = handler.context == null ? null : handler.context.channel();

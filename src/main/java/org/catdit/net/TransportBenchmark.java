@@ -83,6 +83,7 @@ public final class TransportBenchmark {
       double messagesPerSecond,
       double roundTripsPerSecond,
       Histogram roundTrips,
+      Histogram roundTripsUnderBulk,
       Map<String, Object> details) {}
 
   /** Runs both transports on loopback and returns the report, keys in a stable order. */
@@ -175,11 +176,16 @@ public final class TransportBenchmark {
     Histogram roundTrips =
         deadline.await(client.pingPong(settings.messages(), small), name + " ping-pong");
     long pingNanos = System.nanoTime() - pingStarted;
+    Histogram underBulk =
+        deadline.await(
+            client.pingsDuringTransfer(bulkMessages, settings.bulkMessageBytes(), small),
+            name + " ping-pong during a bulk transfer");
     return new Figures(
         bulkMessages * settings.bulkMessageBytes() / 1e6 / (bulkNanos / 1e9),
         settings.messages() / (streamNanos / 1e9),
         settings.messages() / (pingNanos / 1e9),
         roundTrips,
+        underBulk,
         client.details());
   }
 
@@ -199,6 +205,19 @@ public final class TransportBenchmark {
     report.put("tcpRttMaxUs", round(tcp.roundTrips().getMaxValue() / 1e3));
     report.put("linkRoundTripsPerSec", Math.round(link.roundTripsPerSecond()));
     report.put("tcpRoundTripsPerSec", Math.round(tcp.roundTripsPerSecond()));
+    report.put("linkRttUnderBulkP50Us", micros(link.roundTripsUnderBulk(), 50));
+    report.put("linkRttUnderBulkP99Us", micros(link.roundTripsUnderBulk(), 99));
+    report.put("linkRttUnderBulkMaxUs", round(link.roundTripsUnderBulk().getMaxValue() / 1e3));
+    report.put("tcpRttUnderBulkP50Us", micros(tcp.roundTripsUnderBulk(), 50));
+    report.put("tcpRttUnderBulkP99Us", micros(tcp.roundTripsUnderBulk(), 99));
+    report.put("tcpRttUnderBulkMaxUs", round(tcp.roundTripsUnderBulk().getMaxValue() / 1e3));
+    report.put("linkPingsUnderBulk", link.roundTripsUnderBulk().getTotalCount());
+    report.put("tcpPingsUnderBulk", tcp.roundTripsUnderBulk().getTotalCount());
+    // Issue 5: "while a bulk transfer runs, a small message's latency stays within idle + 50 ms".
+    report.put(
+        "linkUnderBulkWithinIdlePlus50ms",
+        link.roundTripsUnderBulk().getValueAtPercentile(99)
+            <= link.roundTrips().getValueAtPercentile(99) + 50_000_000L);
     report.put("link", link.details());
     Map<String, Object> used = new LinkedHashMap<>();
     used.put("packetProtection", settings.isPacketProtectionEnabled());

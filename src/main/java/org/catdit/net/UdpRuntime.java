@@ -137,6 +137,9 @@ public final class UdpRuntime implements AutoCloseable {
       throw e;
     }
     nettyLoop.channel = channel;
+    InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
+    linked.requireSignedJoins(
+        settings.identity(), bound.getAddress().isAnyLocalAddress() ? null : bound);
     // The kernel may grant less (net.core.rmem_max) or, on Linux, double what was asked.
     this.socketReceiveBufferBytes = channel.config().getOption(ChannelOption.SO_RCVBUF);
     this.socketSendBufferBytes = channel.config().getOption(ChannelOption.SO_SNDBUF);

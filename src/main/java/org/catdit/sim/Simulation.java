@@ -9,6 +9,8 @@ import org.catdit.overlay.core.Environment;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.overlay.core.TimerTask;
 import org.catdit.overlay.link.LinkConfig;
+import org.catdit.overlay.link.SimAuthenticator;
+import org.catdit.overlay.membership.JoinRecords;
 import org.catdit.overlay.node.Node;
 import org.catdit.overlay.node.NodeConfig;
 import org.catdit.overlay.wire.Limits;
@@ -118,6 +120,10 @@ public final class Simulation {
               new SplittableRandom(peer.random.nextLong()));
     }
     peer.node = new Node(peer, config);
+    // Joins are signed as on the real network, with the cheap stand-in for Ed25519.
+    peer.node
+        .membership()
+        .requireSignedJoins(new JoinRecords(new SimAuthenticator(peer.id), new byte[0], 0));
     if (peer.transport != null) {
       peer.transport.attach(peer.node);
     }

@@ -49,7 +49,8 @@ class NodeCommandTest {
                     "--status-seconds",
                     "1",
                     "--admin-port",
-                    "0"));
+                    "0",
+                    "--no-discovery"));
 
     Matcher invite = awaitMatch(out, INVITE);
     awaitMatch(out, Pattern.compile("admin: http://127\\.0\\.0\\.1:[0-9]+/status"));
@@ -119,7 +120,8 @@ class NodeCommandTest {
                       "--data",
                       data.toString(),
                       "--invite",
-                      invite));
+                      invite,
+                      "--no-discovery"));
       awaitMatch(out, Pattern.compile("joined through " + host.peerId() + "@"));
       command.requestStopAndWait();
       assertEquals(0, exit.get(10, TimeUnit.SECONDS), out.toString());
@@ -214,6 +216,61 @@ class NodeCommandTest {
             Ed25519Authenticator.generate()));
   }
 
+  /** Two nodes with no contact on one host find each other by LAN discovery and one joins. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void nodesWithoutContactJoinThroughLanDiscovery(@TempDir Path other) throws Exception {
+    String network = "test-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
+    StringWriter[] outs = {new StringWriter(), new StringWriter()};
+    NodeCommand[] commands = {new NodeCommand(), new NodeCommand()};
+    Path[] dirs = {data, other};
+    java.util.List<CompletableFuture<Integer>> exits = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      CommandLine commandLine = new CommandLine(commands[i]);
+      commandLine.setOut(new PrintWriter(outs[i], true));
+      String dir = dirs[i].toString();
+      exits.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  commandLine.execute(
+                      "--port",
+                      "0",
+                      "--bind",
+                      "127.0.0.1",
+                      "--data",
+                      dir,
+                      "--network",
+                      network,
+                      "--status-seconds",
+                      "1")));
+    }
+    try {
+      Pattern found =
+          Pattern.compile(
+              "joined through [0-9a-f]{32}@127\\.0\\.0\\.1:[0-9]+ \\(found on the LAN\\)");
+      long deadline = System.nanoTime() + DEADLINE_NANOS;
+      while (!found.matcher(outs[0].toString()).find()
+          && !found.matcher(outs[1].toString()).find()) {
+        assertTrue(System.nanoTime() < deadline, outs[0] + "\n---\n" + outs[1]);
+        Thread.sleep(50);
+      }
+      assertTrue(
+          outs[0].toString().contains("discovery: network '" + network + "'"), outs[0].toString());
+      // Both then report a neighbour in their status lines.
+      Pattern member = Pattern.compile("partialView=[1-9]");
+      while (!member.matcher(outs[0].toString()).find()
+          || !member.matcher(outs[1].toString()).find()) {
+        assertTrue(System.nanoTime() < deadline, outs[0] + "\n---\n" + outs[1]);
+        Thread.sleep(50);
+      }
+    } finally {
+      for (int i = 0; i < 2; i++) {
+        commands[i].requestStopAndWait();
+        assertEquals(0, exits.get(i).get(10, TimeUnit.SECONDS));
+      }
+    }
+  }
+
   private PeerId startAndStop() throws Exception {
     NodeCommand command = new NodeCommand();
     StringWriter out = new StringWriter();
@@ -223,7 +280,13 @@ class NodeCommandTest {
         CompletableFuture.supplyAsync(
             () ->
                 commandLine.execute(
-                    "--port", "0", "--bind", "127.0.0.1", "--data", data.toString()));
+                    "--port",
+                    "0",
+                    "--bind",
+                    "127.0.0.1",
+                    "--data",
+                    data.toString(),
+                    "--no-discovery"));
     Matcher invite = awaitMatch(out, INVITE);
     command.requestStopAndWait();
     assertEquals(0, exit.get(10, TimeUnit.SECONDS));

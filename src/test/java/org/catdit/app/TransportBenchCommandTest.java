@@ -23,7 +23,13 @@ class TransportBenchCommandTest {
           "linkRttP50Us",
           "linkRttP99Us",
           "tcpRttP50Us",
-          "tcpRttP99Us");
+          "tcpRttP99Us",
+          "linkRttUnderBulkP50Us",
+          "linkRttUnderBulkP99Us",
+          "tcpRttUnderBulkP50Us",
+          "tcpRttUnderBulkP99Us",
+          "linkPingsUnderBulk",
+          "tcpPingsUnderBulk");
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -44,6 +50,7 @@ class TransportBenchCommandTest {
       assertTrue(report.path(key).isNumber(), key + " missing in " + report);
       assertTrue(report.get(key).asDouble() > 0, key + " not positive in " + report);
     }
+    assertTrue(report.path("linkUnderBulkWithinIdlePlus50ms").isBoolean(), report.toString());
     JsonNode settings = report.path("settings");
     assertTrue(settings.path("packetProtection").asBoolean(), "protection is on by default");
     assertEquals(200, settings.path("messages").asInt());

@@ -8,12 +8,24 @@ import org.catdit.overlay.link.LinkCounters.Counter;
  * The responder's half of the handshake (see {@link Handshake}). It answers INITs without keeping
  * any state, and accepts an ECHO only with a fresh cookie MAC'd for the address it came from, a
  * valid initiator signature and a first packet that opens. INIT_ACKs cost a signature each, so they
- * are rate-limited by a token bucket; the X25519 key they carry changes every epoch and is cached,
- * so a flood of INITs costs no key exchange.
+ * are rate-limited by a token bucket per source address and one shared bucket; the X25519 key they
+ * carry changes every epoch and is cached, so a flood of INITs costs no key exchange.
  */
 final class HandshakeResponder {
   /** The responder's X25519 key changes every 10 s (and the cookie lifetime bounds its use). */
   private static final long EPHEMERAL_EPOCH_MICROS = 10_000_000;
+
+  /**
+   * INIT_ACKs per second one source address (IP and port) may draw, and its burst: a genuine peer
+   * sends an INIT and retries it after 1, 2 and 4 s, so 4 per second never holds it back, and a
+   * flooding socket gets 4 signatures a second instead of the whole budget.
+   */
+  static final double SOURCE_HANDSHAKES_PER_SECOND = 4;
+
+  static final double SOURCE_HANDSHAKE_BURST = 8;
+
+  /** Sources tracked at once; beyond that the one seen longest ago is forgotten. */
+  static final int MAX_HANDSHAKE_SOURCES = 4096;
 
   private final LinkConfig config;
   private final PeerAuthenticator authenticator;
@@ -23,6 +35,9 @@ final class HandshakeResponder {
   private final byte[] publicKey;
   private final long[] ephemeralEpochs = new long[2];
   private final byte[][] ephemeralKeys = new byte[2][];
+  private final SourceRateLimiter perSource =
+      new SourceRateLimiter(
+          SOURCE_HANDSHAKES_PER_SECOND, SOURCE_HANDSHAKE_BURST, MAX_HANDSHAKE_SOURCES);
   private double handshakeTokens;
   private long handshakeTokensMicros = Long.MIN_VALUE;
 
@@ -61,6 +76,12 @@ final class HandshakeResponder {
     counters.increment(Counter.INITS_RECEIVED);
     if (init.flags() != protectionFlags(config)) {
       counters.increment(Counter.HANDSHAKE_MISMATCHES);
+      return null;
+    }
+    // Per source first, so a flooding socket does not drain the shared bucket; then the global cap.
+    if (!perSource.tryTake(nowMicros, addressBytes)) {
+      counters.increment(Counter.HANDSHAKES_RATE_LIMITED);
+      counters.increment(Counter.HANDSHAKES_SOURCE_LIMITED);
       return null;
     }
     if (!takeHandshakeToken(nowMicros)) {

@@ -29,6 +29,8 @@ public final class LinkCounters {
     HANDSHAKE_MISMATCHES,
     INIT_ACKS_SENT,
     HANDSHAKES_RATE_LIMITED,
+    // Of those, refused by the source's own bucket (a part of the above, not added to drops again).
+    HANDSHAKES_SOURCE_LIMITED,
     COOKIES_INVALID,
     COOKIES_EXPIRED,
     AUTHENTICATION_FAILURES,

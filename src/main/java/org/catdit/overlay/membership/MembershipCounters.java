@@ -13,6 +13,12 @@ public final class MembershipCounters {
   long leaseExpiries;
   long failuresDetected;
   long bookkeepingRepairs;
+  long joinRecordsRefused;
+
+  /** Subscriptions dropped because the subscriber's signed join record was missing or forged. */
+  public long joinRecordsRefused() {
+    return joinRecordsRefused;
+  }
 
   public long subscriptionsHandledAsContact() {
     return subscriptionsHandledAsContact;

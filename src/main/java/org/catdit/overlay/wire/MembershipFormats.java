@@ -16,6 +16,9 @@ final class MembershipFormats {
                 .writeInt(message.leaseGeneration())
                 .writeUnsignedShort(message.requestedArcs())
                 .writeBoolean(message.isRenewal());
+            if (message.record() != null) {
+              message.record().write(out);
+            }
           }
 
           @Override
@@ -26,7 +29,8 @@ final class MembershipFormats {
                 in.readUnsignedShort(),
                 in.readInt(),
                 in.readUnsignedShort(),
-                in.readBoolean());
+                in.readBoolean(),
+                in.remaining() > 0 ? JoinRecord.read(in) : null);
           }
         });
     codec.register(
@@ -37,11 +41,18 @@ final class MembershipFormats {
             out.writePeerId(message.subscriber())
                 .writeByte(message.hopsLeft())
                 .writeInt(message.leaseGeneration());
+            if (message.record() != null) {
+              message.record().write(out);
+            }
           }
 
           @Override
           public ForwardedSubscription read(WireReader in) throws MalformedMessageException {
-            return new ForwardedSubscription(in.readPeerId(), in.readUnsignedByte(), in.readInt());
+            return new ForwardedSubscription(
+                in.readPeerId(),
+                in.readUnsignedByte(),
+                in.readInt(),
+                in.remaining() > 0 ? JoinRecord.read(in) : null);
           }
         });
     codec.register(MessageType.KEPT_SUBSCRIPTION, empty(new KeptSubscription()));

@@ -15,6 +15,8 @@ import org.catdit.overlay.core.PeerId;
  * @param requestedArcs for a renewal, how many arcs the subscriber asks for (what its previous
  *     lease brought); 0 for a join
  * @param isRenewal a lease renewal by a peer that is already a member, rather than a join
+ * @param record the subscriber's signed {@link JoinRecord}, or null where joins are not signed
+ *     (appended to the wire format: a subscription without one ends after {@code isRenewal})
  */
 public record Subscription(
     PeerId subscriber,
@@ -22,7 +24,8 @@ public record Subscription(
     int proposerDegree,
     int leaseGeneration,
     int requestedArcs,
-    boolean isRenewal)
+    boolean isRenewal,
+    JoinRecord record)
     implements Message {
   public Subscription {
     Limits.checkHops(walkHops);
@@ -35,10 +38,21 @@ public record Subscription(
     }
   }
 
+  /** An unsigned subscription. */
+  public Subscription(
+      PeerId subscriber,
+      int walkHops,
+      int proposerDegree,
+      int leaseGeneration,
+      int requestedArcs,
+      boolean isRenewal) {
+    this(subscriber, walkHops, proposerDegree, leaseGeneration, requestedArcs, isRenewal, null);
+  }
+
   /** The same subscription one step further along its walk. */
   public Subscription step(int hopsLeft, int degree) {
     return new Subscription(
-        subscriber, hopsLeft, degree, leaseGeneration, requestedArcs, isRenewal);
+        subscriber, hopsLeft, degree, leaseGeneration, requestedArcs, isRenewal, record);
   }
 
   @Override

@@ -14,11 +14,23 @@ import org.junit.jupiter.api.Test;
 class MessageCodecTest {
   private final MessageCodec codec = MessageCodec.standard();
 
+  private static final JoinRecord SIGNED =
+      new JoinRecord(new byte[32], new byte[] {127, 0, 0, 1, 16, 4}, 7, new byte[64]);
+  private static final JoinRecord MAXIMAL =
+      new JoinRecord(
+          new byte[JoinRecord.MAX_PUBLIC_KEY_BYTES],
+          new byte[JoinRecord.MAX_ADDRESS_BYTES],
+          Long.MIN_VALUE,
+          new byte[JoinRecord.MAX_SIGNATURE_BYTES]);
+
   static List<Message> samples() {
     return List.of(
         new Subscription(peer(1), 8, 0, 0, 0, false),
         new Subscription(peer(2), 0, 65535, Integer.MAX_VALUE, 65535, true),
         new ForwardedSubscription(peer(3), 255, 7),
+        new Subscription(peer(5), 3, 2, 1, 0, false, SIGNED),
+        new ForwardedSubscription(peer(6), 9, 1, SIGNED),
+        new ForwardedSubscription(peer(6), 9, 1, MAXIMAL),
         new KeptSubscription(),
         new JoinAccepted(12),
         new ReplaceSubscription(peer(4)),
@@ -26,6 +38,24 @@ class MessageCodecTest {
         new DroppedSubscription(),
         new Heartbeat(true, false, 0),
         new Heartbeat(false, true, 5));
+  }
+
+  /** Append-only: the record follows the old layout, so an unsigned one encodes as before. */
+  @Test
+  void aJoinRecordIsAppendedAndBounded() throws MalformedMessageException {
+    Subscription unsigned = new Subscription(peer(5), 3, 2, 1, 0, false);
+    byte[] before = codec.encode(unsigned);
+    byte[] signed = codec.encode(new Subscription(peer(5), 3, 2, 1, 0, false, SIGNED));
+    assertEquals(
+        java.nio.ByteBuffer.wrap(before), java.nio.ByteBuffer.wrap(signed, 0, before.length));
+    // A record's fields are checked against their limits: an oversized key is malformed.
+    byte[] oversized = signed.clone();
+    oversized[before.length] = (byte) 0x01; // key length 256 + 32
+    org.junit.jupiter.api.Assertions.assertThrows(
+        MalformedMessageException.class, () -> codec.decode(oversized));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        MalformedMessageException.class,
+        () -> codec.decode(Arrays.copyOf(signed, signed.length - 1)));
   }
 
   @Test
@@ -87,7 +117,29 @@ class MessageCodecTest {
   void truncatedMessagesAreRejected() {
     for (Message message : samples()) {
       byte[] bytes = codec.encode(message);
+      // A signed subscription cut exactly where its record starts is the unsigned one (the record
+      // is appended to the old layout); membership refuses that where joins are signed.
+      int unsignedLength =
+          message instanceof Subscription s && s.record() != null
+              ? codec.encode(
+                      new Subscription(
+                          s.subscriber(),
+                          s.walkHops(),
+                          s.proposerDegree(),
+                          s.leaseGeneration(),
+                          s.requestedArcs(),
+                          s.isRenewal()))
+                  .length
+              : message instanceof ForwardedSubscription f && f.record() != null
+                  ? codec.encode(
+                          new ForwardedSubscription(
+                              f.subscriber(), f.hopsLeft(), f.leaseGeneration()))
+                      .length
+                  : -1;
       for (int length = 0; length < bytes.length; length++) {
+        if (length == unsignedLength) {
+          continue;
+        }
         byte[] truncated = Arrays.copyOf(bytes, length);
         assertThrows(
             MalformedMessageException.class,
