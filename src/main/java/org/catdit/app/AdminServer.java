@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.catdit.ledger.sync.LedgerSync;
 import org.catdit.net.Delivery;
 import org.catdit.net.NodeStatus;
 import org.catdit.net.UdpRuntime;
@@ -38,9 +39,21 @@ final class AdminServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final ObjectMapper json = new ObjectMapper();
+  private final LedgerEndpoints ledger;
 
   AdminServer(UdpRuntime runtime, DeliveryLog deliveries, int port) throws IOException {
+    this(runtime, null, deliveries, port);
+  }
+
+  /** The admin API of a full peer: the network endpoints and the ledger's (docs/admin-api.md). */
+  AdminServer(EmbeddedPeer peer, DeliveryLog deliveries, int port) throws IOException {
+    this(peer.runtime(), peer, deliveries, port);
+  }
+
+  private AdminServer(UdpRuntime runtime, EmbeddedPeer peer, DeliveryLog deliveries, int port)
+      throws IOException {
     this.runtime = runtime;
+    this.ledger = peer == null ? null : new LedgerEndpoints(peer, json);
     this.deliveries = deliveries;
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
@@ -86,7 +99,13 @@ final class AdminServer implements AutoCloseable {
             respond(exchange, 200, delivered(deliveries.snapshot()));
           }
         }
-        default -> error(exchange, 404, "no such resource: " + path);
+        default -> {
+          if (ledger != null && LedgerEndpoints.isLedgerPath(path)) {
+            ledger.handle(exchange, method, path);
+          } else {
+            error(exchange, 404, "no such resource: " + path);
+          }
+        }
       }
     } catch (NodeUnavailableException e) {
       error(exchange, 503, e.getMessage());
@@ -111,6 +130,9 @@ final class AdminServer implements AutoCloseable {
     }
     if (payload.length == 0) {
       error(exchange, 400, "the body is the text to broadcast; it was empty");
+    } else if (payload[0] == LedgerSync.PAYLOAD_TRANSITION) {
+      // The first byte 0x01 marks a ledger transition on the tree; text never starts with it.
+      error(exchange, 400, "a broadcast text may not start with the byte 0x01");
     } else if (payload.length > BroadcastLimits.MAX_PAYLOAD_BYTES) {
       error(
           exchange,
@@ -165,6 +187,10 @@ final class AdminServer implements AutoCloseable {
   private ArrayNode delivered(List<Delivery> log) {
     ArrayNode out = json.createArrayNode();
     for (Delivery delivery : log) {
+      if (delivery.payload().length > 0 && delivery.payload()[0] == LedgerSync.PAYLOAD_TRANSITION) {
+        // Ledger transitions travel the same tree; /ledger/summary and /feed show them.
+        continue;
+      }
       out.addObject()
           .put("id", delivery.id().toString())
           .put("payload", new String(delivery.payload(), StandardCharsets.UTF_8))

@@ -1,6 +1,11 @@
 package org.catdit.app;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
 import java.util.Locale;
 import org.catdit.overlay.core.PeerId;
 
@@ -75,5 +80,38 @@ record Invite(PeerId peer, String host, int port) {
 
   private static boolean isHexDigit(int ch) {
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+  }
+
+  /** The string another peer passes to reach this one: its key's id and an address. */
+  static String advertised(PeerId peer, InetSocketAddress bound) {
+    InetAddress host = bound.getAddress();
+    if (host.isAnyLocalAddress()) {
+      host = firstExternalAddress();
+    }
+    return Invite.of(peer, new InetSocketAddress(host, bound.getPort())).toString();
+  }
+
+  static String hostPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** A wildcard bind is reachable on every interface; advertise the first non-loopback IPv4. */
+  private static InetAddress firstExternalAddress() {
+    try {
+      for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!face.isUp() || face.isLoopback()) {
+          continue;
+        }
+        for (InetAddress address : Collections.list(face.getInetAddresses())) {
+          if (address instanceof Inet4Address) {
+            return address;
+          }
+        }
+      }
+    } catch (SocketException e) {
+      // No interface list: fall back to loopback below.
+    }
+    return InetAddress.getLoopbackAddress();
   }
 }

@@ -2,29 +2,21 @@ package org.catdit.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.catdit.feed.DataDirectoryInUseException;
 import org.catdit.net.DiscoveryBeacon;
-import org.catdit.net.DiscoveryJoiner;
 import org.catdit.net.LanDiscovery;
-import org.catdit.net.NodeIdentity;
 import org.catdit.net.NodeStatus;
 import org.catdit.net.UdpRuntime;
 import org.catdit.net.UnexpectedPeerException;
 import org.catdit.overlay.core.PeerId;
-import org.catdit.overlay.link.Ed25519Authenticator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -136,18 +128,28 @@ public final class NodeCommand implements Callable<Integer> {
     }
     Path dataDirectory =
         data != null ? data : Path.of(System.getProperty("user.home"), ".catdit", "node");
-    Ed25519Authenticator identity = NodeIdentity.loadOrCreate(dataDirectory);
     DeliveryLog deliveries = new DeliveryLog(DeliveryLog.DEFAULT_CAPACITY);
-    UdpRuntime runtime =
-        UdpRuntime.start(
-            UdpRuntime.Settings.defaults(new InetSocketAddress(bind, port), identity)
-                .withDeliveries(deliveries::add));
+    EmbeddedPeer peer;
+    try {
+      peer =
+          EmbeddedPeer.open(
+              EmbeddedPeer.Options.of(dataDirectory)
+                  .withBind(new InetSocketAddress(bind, port))
+                  .withContact(contactAddress, expectedContact)
+                  .withDiscovery(!isDiscoveryOff)
+                  .withNetwork(network)
+                  .withLog(out::println)
+                  .withDeliveries(deliveries::add));
+    } catch (DataDirectoryInUseException e) {
+      spec.commandLine().getErr().println("catdit: " + e.getMessage());
+      return 1;
+    }
+    UdpRuntime runtime = peer.runtime();
     AdminServer admin = null;
-    DiscoveryJoiner discovery = null;
     Thread hook = new Thread(this::requestStopAndWait, "catdit-node-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      out.println("invite: " + invite(runtime.peerId(), runtime.localAddress()));
+      out.println("invite: " + Invite.advertised(runtime.peerId(), runtime.localAddress()));
       out.println(
           "socket: "
               + (runtime.isEpoll() ? "epoll" : "nio")
@@ -157,29 +159,32 @@ public final class NodeCommand implements Callable<Integer> {
               + runtime.socketSendBufferBytes()
               + " B");
       if (adminPort != null) {
-        admin = new AdminServer(runtime, deliveries, adminPort);
+        admin = new AdminServer(peer, deliveries, adminPort);
         InetSocketAddress adminAddress = admin.address();
-        out.println("admin: http://" + hostPort(adminAddress) + "/status");
-      }
-      if (!isDiscoveryOff) {
-        discovery = startDiscovery(runtime, contactAddress == null, out);
+        out.println("admin: http://" + Invite.hostPort(adminAddress) + "/status");
       }
       if (contactAddress != null) {
-        PeerId contactId =
-            runtime
-                .join(contactAddress, expectedContact)
-                .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        out.println("joined through " + contactId + "@" + hostPort(contactAddress));
+        PeerId contactId = peer.startJoin().get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        out.println("joined through " + contactId + "@" + Invite.hostPort(contactAddress));
       }
       while (!stopRequested.await(statusSeconds, TimeUnit.SECONDS)) {
         NodeStatus status = runtime.status().get(5, TimeUnit.SECONDS);
-        out.println(status.oneLine());
+        EmbeddedPeer.LedgerSummary ledger = peer.ledgerSummary().get(5, TimeUnit.SECONDS);
+        out.println(
+            status.oneLine()
+                + " transitions="
+                + ledger.transitions()
+                + " missing="
+                + ledger.missing().size()
+                + " pictures="
+                + peer.pictureStorageBytes() / 1024
+                + "KiB");
       }
-      runtime.leaveAndClose(LEAVE_LINGER);
+      peer.close();
       out.println("left the overlay");
       return 0;
     } catch (ExecutionException e) {
-      runtime.close();
+      peer.closeAbruptly();
       if (e.getCause() instanceof UnexpectedPeerException mismatch) {
         // The invite names someone else: joining through whoever answers would defeat it.
         spec.commandLine().getErr().println("catdit: refusing to join: " + mismatch.getMessage());
@@ -193,75 +198,14 @@ public final class NodeCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println("catdit: could not join through " + joinTarget() + ": no answer in time");
-      runtime.close();
+      peer.closeAbruptly();
       return 1;
-    } catch (IOException e) {
-      runtime.close();
-      throw e;
     } finally {
-      if (discovery != null) {
-        discovery.close();
-      }
       if (admin != null) {
         admin.close();
       }
       stopped.countDown();
       removeHook(hook);
-    }
-  }
-
-  /**
-   * LAN discovery on the interfaces the node is reachable on: loopback only for a loopback bind
-   * (peers on this host), every suitable interface for a wildcard bind, else the bound address's
-   * interface. Without a contact the node joins through what it finds. A machine with no
-   * multicast-capable interface runs without discovery and says so.
-   */
-  private DiscoveryJoiner startDiscovery(UdpRuntime runtime, boolean shouldJoin, PrintWriter out)
-      throws SocketException {
-    InetAddress bound = runtime.localAddress().getAddress();
-    LanDiscovery.Settings settings = LanDiscovery.Settings.defaults().withNetwork(network);
-    if (bound.isLoopbackAddress()) {
-      NetworkInterface loopback = NetworkInterface.getByInetAddress(bound);
-      settings =
-          settings.withInterfaces(loopback == null ? List.of() : List.of(loopback.getName()), true);
-    } else if (!bound.isAnyLocalAddress()) {
-      NetworkInterface face = NetworkInterface.getByInetAddress(bound);
-      settings = settings.withInterfaces(face == null ? List.of() : List.of(face.getName()), false);
-    }
-    try {
-      DiscoveryJoiner joiner =
-          DiscoveryJoiner.start(
-              runtime,
-              settings,
-              shouldJoin,
-              (peer, failure) ->
-                  out.println(
-                      failure == null
-                          ? "joined through "
-                              + peer.peer()
-                              + "@"
-                              + hostPort(peer.address())
-                              + " (found on the LAN)"
-                          : "could not join through "
-                              + peer.peer()
-                              + "@"
-                              + hostPort(peer.address())
-                              + " (found on the LAN): "
-                              + failure));
-      out.println(
-          "discovery: network '"
-              + network
-              + "' on "
-              + settings.group().getHostAddress()
-              + ":"
-              + settings.port()
-              + " via "
-              + String.join(", ", joiner.discovery().interfaceNames())
-              + (shouldJoin ? "; joining through the first peer found" : ""));
-      return joiner;
-    } catch (IOException e) {
-      out.println("discovery: off (" + e.getMessage() + ")");
-      return null;
     }
   }
 
@@ -304,38 +248,5 @@ public final class NodeCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--contact must be HOST:PORT, was '" + text + "'");
     }
-  }
-
-  /** The string another peer passes to reach this one: its key's id and an address. */
-  static String invite(PeerId peer, InetSocketAddress bound) {
-    InetAddress host = bound.getAddress();
-    if (host.isAnyLocalAddress()) {
-      host = firstExternalAddress();
-    }
-    return Invite.of(peer, new InetSocketAddress(host, bound.getPort())).toString();
-  }
-
-  private static String hostPort(InetSocketAddress address) {
-    String host = address.getAddress().getHostAddress();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
-  }
-
-  /** A wildcard bind is reachable on every interface; advertise the first non-loopback IPv4. */
-  private static InetAddress firstExternalAddress() {
-    try {
-      for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        if (!face.isUp() || face.isLoopback()) {
-          continue;
-        }
-        for (InetAddress address : Collections.list(face.getInetAddresses())) {
-          if (address instanceof Inet4Address) {
-            return address;
-          }
-        }
-      }
-    } catch (SocketException e) {
-      // No interface list: fall back to loopback below.
-    }
-    return InetAddress.getLoopbackAddress();
   }
 }

@@ -42,7 +42,7 @@ class InviteTest {
   void theInviteANodePrintsParsesBack() {
     PeerId peer = PeerId.parse(ID);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 4100);
-    String printed = NodeCommand.invite(peer, address);
+    String printed = Invite.advertised(peer, address);
     Invite parsed = Invite.parse(printed);
     assertEquals(peer, parsed.peer());
     assertEquals(address, parsed.address());

@@ -108,7 +108,7 @@ class NodeCommandTest {
       StringWriter out = new StringWriter();
       CommandLine commandLine = new CommandLine(command);
       commandLine.setOut(new PrintWriter(out, true));
-      String invite = NodeCommand.invite(host.peerId(), host.localAddress());
+      String invite = Invite.advertised(host.peerId(), host.localAddress());
       CompletableFuture<Integer> exit =
           CompletableFuture.supplyAsync(
               () ->
@@ -133,7 +133,7 @@ class NodeCommandTest {
   void anInviteAnsweredByAnotherPeerIsRefused() throws Exception {
     try (UdpRuntime impostor = loopbackPeer()) {
       PeerId invited = Ed25519Authenticator.generate().localPeer();
-      String invite = NodeCommand.invite(invited, impostor.localAddress());
+      String invite = Invite.advertised(invited, impostor.localAddress());
       StringWriter err = new StringWriter();
       StringWriter out = new StringWriter();
       int status =

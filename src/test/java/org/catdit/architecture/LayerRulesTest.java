@@ -110,11 +110,15 @@ class LayerRulesTest {
               "org.catdit.ui..",
               "org.catdit.tui..",
               "org.catdit.sim..",
-              "org.catdit.overlay..",
+              "org.catdit.overlay.node..",
+              "org.catdit.overlay.link..",
+              "org.catdit.overlay.membership..",
+              "org.catdit.overlay.broadcast..",
               "io.netty..",
               "javafx..")
           .because(
-              "the store keeps bytes and ids for the ledger; it must not reach the network or UI");
+              "the store keeps bytes and ids for the ledger (checked against the wire's limits,"
+                  + " overlay.wire); it must not reach the network or UI");
 
   @ArchTest
   static final ArchRule onlyUiTouchesJavaFx =

@@ -50,6 +50,11 @@ import org.catdit.overlay.wire.Message;
  * stream of the link, behind membership and broadcast traffic.
  */
 public final class BlobTransfer implements Protocol {
+  /** The message codes blob transfer owns (see {@code MessageType}). */
+  public static final int FIRST_CODE = 64;
+
+  public static final int LAST_CODE = 79;
+
   /** Peers remembered per fetch for each role (tried this round, asked, announced the blob). */
   static final int MAX_PEERS_PER_WANT = 64;
 
