@@ -100,7 +100,9 @@ public final class AsciiCommand implements Callable<Integer> {
   private final TerminalOpener terminalOpener;
   private final Map<String, String> environment;
 
-  /** As {@code catdit ascii} runs: the installed {@link EmbeddedPeers}, the process's terminal. */
+  /**
+   * As {@code catdit ascii} runs: an embedded peer on the data directory, the process's terminal.
+   */
   public AsciiCommand() {
     this(EmbeddedPeers::open, AsciiCommand::openSystemTerminal, System.getenv());
   }

@@ -1,37 +1,76 @@
 package org.catdit.app;
 
-import java.util.Optional;
-import java.util.function.Function;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.catdit.feed.DataDirectoryInUseException;
 import org.catdit.feed.PeerHandle;
 
 /**
- * Where {@code catdit ascii} gets the running peer it shows: a factory that starts an embedded node
- * with its ledger and store from {@link AsciiCommand.PeerOptions}. The embedded peer is built
- * elsewhere; until a factory is installed here, the interactive mode says so and exits ({@code
- * ascii --print} needs no peer).
+ * Starts the embedded peer a front end shows (catascii, the desktop app) from command-line options:
+ * the per-user data directory unless {@code --data} names another, and a contact or invite if one
+ * was given. Failures become exceptions whose message is written for the user.
  */
-public final class EmbeddedPeers {
-  private static volatile Function<AsciiCommand.PeerOptions, PeerHandle> factory;
-
+final class EmbeddedPeers {
   private EmbeddedPeers() {}
 
-  /** Installs the factory that starts an embedded peer (replacing any earlier one). */
-  public static void install(Function<AsciiCommand.PeerOptions, PeerHandle> peerFactory) {
-    factory = peerFactory;
-  }
-
-  public static Optional<Function<AsciiCommand.PeerOptions, PeerHandle>> installed() {
-    return Optional.ofNullable(factory);
-  }
-
-  /** Starts the embedded peer, or fails with a message for the user if none is available. */
   static PeerHandle open(AsciiCommand.PeerOptions options) {
-    Function<AsciiCommand.PeerOptions, PeerHandle> current = factory;
-    if (current == null) {
-      throw new IllegalStateException(
-          "the interactive catascii needs the embedded peer (node, ledger and store), which this"
-              + " build does not include yet; 'catdit ascii --print FILE' works without it");
+    Path data =
+        options.dataDirectory() != null
+            ? options.dataDirectory()
+            : DataDirectories.forCurrentUser();
+    return open(data, options.contact(), options.invite());
+  }
+
+  /**
+   * @param contact {@code HOST:PORT} or null
+   * @param invite {@code PEERID@HOST:PORT} or null
+   */
+  static EmbeddedPeer open(Path dataDirectory, String contact, String invite) {
+    EmbeddedPeer.Options options = EmbeddedPeer.Options.of(dataDirectory);
+    try {
+      if (invite != null) {
+        options = options.withInvite(invite);
+      } else if (contact != null) {
+        options = options.withContact(hostPort(contact), null);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "'" + (invite != null ? invite : contact) + "': " + e.getMessage(), e);
     }
-    return current.apply(options);
+    try {
+      return EmbeddedPeer.open(options);
+    } catch (DataDirectoryInUseException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "could not start the peer on " + dataDirectory + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the peer", e);
+    }
+  }
+
+  /** Parses {@code HOST:PORT} ({@code [v6]:PORT} too). */
+  static InetSocketAddress hostPort(String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("a contact is HOST:PORT");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("a contact is HOST:PORT");
+    }
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("the port must be 1..65535");
+    }
+    InetSocketAddress address =
+        new InetSocketAddress(text.substring(0, colon).replace("[", "").replace("]", ""), port);
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException("cannot resolve host '" + address.getHostString() + "'");
+    }
+    return address;
   }
 }

@@ -118,11 +118,15 @@ class AsciiCommandTest {
   }
 
   @Test
-  void interactiveModeWithoutAnEmbeddedPeerSaysSo() {
-    Outcome outcome = run("ascii", "--contact", "127.0.0.1:7000");
-    assertEquals(1, outcome.status());
-    assertTrue(outcome.err().contains("needs the embedded peer"), outcome.err());
-    assertTrue(outcome.err().contains("--print FILE"), outcome.err());
+  void interactiveModeOnADataDirectoryInUseSaysSoAndLeavesItAlone() throws Exception {
+    Path data = directory.resolve("busy");
+    try (EmbeddedPeer running =
+        EmbeddedPeer.open(EmbeddedPeer.Options.of(data).withDiscovery(false))) {
+      Outcome outcome = run("ascii", "--data", data.toString());
+      assertEquals(1, outcome.status());
+      assertTrue(outcome.err().contains("already running"), outcome.err());
+      assertTrue(running.feed(org.catdit.feed.FeedSort.NEW, 10).get().isEmpty());
+    }
   }
 
   @Test
