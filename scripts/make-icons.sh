@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Renders catdit's app icon from its vector sources into every file the packages need:
+#   assets/icons/catdit-{16,32,48,64,128,256,512}.png   (Linux desktop entry, jpackage --icon, window icons)
+#   assets/catdit.ico                                     (Windows: 16..256 in one file; jpackage --icon on Windows)
+#   assets/catdit.icns                                    (macOS: 16..512 in one file; jpackage --icon on macOS)
+# 16 and 32 px come from assets/catdit-icon-small.svg (the face without its fine detail, which would only
+# blur at that size); 48 px and up from assets/catdit-icon.svg.
+#
+# The outputs are committed, so a build never needs these tools; run this only after changing an SVG.
+# Needs Debian's librsvg2-bin (rsvg-convert), icoutils (icotool) and icnsutils (png2icns); as root it
+# installs them when missing. The same tool versions give byte-identical files (checked by running it twice).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v rsvg-convert >/dev/null || need+=(librsvg2-bin)
+command -v icotool >/dev/null || need+=(icoutils)
+command -v png2icns >/dev/null || need+=(icnsutils)
+if ((${#need[@]})); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "make-icons: installing ${need[*]}" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "make-icons: missing tools; install them with: sudo apt-get install ${need[*]}" >&2
+    exit 1
+  fi
+fi
+
+full=assets/catdit-icon.svg
+small=assets/catdit-icon-small.svg
+out=assets/icons
+mkdir -p "$out"
+
+for size in 16 32 48 64 128 256 512; do
+  src=$full
+  ((size <= 32)) && src=$small
+  rsvg-convert --width "$size" --height "$size" --format png "$src" --output "$out/catdit-$size.png"
+done
+
+# Windows: the small sizes as bitmaps, 256 px as an embedded PNG (the "Vista" form every Windows since reads).
+icotool --create --output assets/catdit.ico \
+  "$out/catdit-16.png" "$out/catdit-32.png" "$out/catdit-48.png" "$out/catdit-64.png" \
+  "$out/catdit-128.png" --raw="$out/catdit-256.png"
+
+# macOS: png2icns picks the icns type from each PNG's size (16, 32, 48, 128, 256, 512; it has no 64).
+png2icns assets/catdit.icns \
+  "$out/catdit-16.png" "$out/catdit-32.png" "$out/catdit-48.png" \
+  "$out/catdit-128.png" "$out/catdit-256.png" "$out/catdit-512.png" >/dev/null
+
+ls -l "$out" assets/catdit.ico assets/catdit.icns
