@@ -47,4 +47,29 @@ png2icns assets/catdit.icns \
   "$out/catdit-16.png" "$out/catdit-32.png" "$out/catdit-48.png" \
   "$out/catdit-128.png" "$out/catdit-256.png" "$out/catdit-512.png" >/dev/null
 
-ls -l "$out" assets/catdit.ico assets/catdit.icns
+
+
+# The picture of all sizes in docs/packaging.md: each PNG at its own size on a light and a dark strip,
+# then 32 and 16 px drawn 4x larger, to see what a title bar or a panel gets. The PNGs go in
+# as data: URIs because librsvg loads no files from outside the SVG's own folder.
+sheet=$(mktemp --suffix=.svg)
+trap 'rm -f "$sheet"' EXIT
+{
+  echo '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="940" height="560">'
+  echo '<rect width="940" height="280" fill="#F2F2F2"/><rect y="280" width="940" height="280" fill="#2B2B2B"/>'
+  for y in 12 292; do
+    x=12
+    for size in 256 128 64 48 32 16; do
+      echo "<image x=\"$x\" y=\"$((y + (256 - size) / 2))\" width=\"$size\" height=\"$size\" xlink:href=\"data:image/png;base64,$(base64 -w0 "$out/catdit-$size.png")\"/>"
+      x=$((x + size + 24))
+    done
+    for size in 32 16; do
+      echo "<image x=\"$x\" y=\"$((y + (256 - 4 * size) / 2))\" width=\"$((4 * size))\" height=\"$((4 * size))\" xlink:href=\"data:image/png;base64,$(base64 -w0 "$out/catdit-$size.png")\"/>"
+      x=$((x + 4 * size + 24))
+    done
+  done
+  echo '</svg>'
+} >"$sheet"
+mkdir -p docs/images
+rsvg-convert --format png "$sheet" --output docs/images/icon-sizes.png
+ls -l "$out" assets/catdit.ico assets/catdit.icns docs/images/icon-sizes.png
