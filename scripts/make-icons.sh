@@ -3,6 +3,8 @@
 #   assets/icons/catdit-{16,32,48,64,128,256,512}.png   (Linux desktop entry, jpackage --icon, window icons)
 #   assets/catdit.ico                                     (Windows: 16..256 in one file; jpackage --icon on Windows)
 #   assets/catdit.icns                                    (macOS: 16..512 in one file; jpackage --icon on macOS)
+#   src/main/resources/org/catdit/icons/catdit-{16..256}.png   (in the jar, for the app's window icons)
+#   docs/images/icon-sizes.png                            (all sizes side by side, for docs/packaging.md)
 # 16 and 32 px come from assets/catdit-icon-small.svg (the face without its fine detail, which would only
 # blur at that size); 48 px and up from assets/catdit-icon.svg.
 #
@@ -36,6 +38,12 @@ for size in 16 32 48 64 128 256 512; do
   ((size <= 32)) && src=$small
   rsvg-convert --width "$size" --height "$size" --format png "$src" --output "$out/catdit-$size.png"
 done
+
+# The same PNGs inside the jar, for the app's window icons (Stage.getIcons(): the title bar, the task
+# switcher, and the panel when the jar runs without a desktop entry).
+res=src/main/resources/org/catdit/icons
+mkdir -p "$res"
+for size in 16 32 48 64 128 256; do cp "$out/catdit-$size.png" "$res/"; done
 
 # Windows: the small sizes as bitmaps, 256 px as an embedded PNG (the "Vista" form every Windows since reads).
 icotool --create --output assets/catdit.ico \

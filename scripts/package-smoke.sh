@@ -63,6 +63,8 @@ unzip -p target/catdit.jar META-INF/MANIFEST.MF | tr -d '\r' >"$work/manifest"
 unzip -l target/catdit.jar >"$work/jar.list"
 check "jar manifest names Main-Class org.catdit.app.Main" grep -qx 'Main-Class: org.catdit.app.Main' "$work/manifest"
 check "jar holds JavaFX (javafx/application/Application.class)" grep -q ' javafx/application/Application.class$' "$work/jar.list"
+check "jar holds the window icons (org/catdit/icons/catdit-{16..256}.png)" bash -c \
+  'for size in 16 32 48 64 128 256; do grep -q " org/catdit/icons/catdit-$size.png$" "$1" || exit 1; done' _ "$work/jar.list"
 check "jar holds JavaFX's Linux natives (libglassgtk3.so, libprism_es2.so)" \
   bash -c 'grep -q " libglassgtk3.so$" "$1" && grep -q " libprism_es2.so$" "$1"' _ "$work/jar.list"
 
@@ -140,6 +142,16 @@ check "deb: icon /opt/catdit/lib/catdit.png is assets/icons/catdit-512.png" cmp 
 desktop=$work/deb/opt/catdit/lib/catdit-catdit.desktop
 check "deb: desktop entry with Exec, Icon and Categories" bash -c \
   'grep -qx "Exec=/opt/catdit/bin/catdit" "$1" && grep -qx "Icon=/opt/catdit/lib/catdit.png" "$1" && grep -qx "Categories=Network;P2P;Graphics;Viewer;" "$1"' _ "$desktop"
+# JavaFX's windows carry the X11 class of the Application subclass; the entry must name that one or none.
+wm_class=$(sed -n 's/^StartupWMClass=//p' "$desktop")
+if [[ -n $wm_class ]]; then
+  check "deb: StartupWMClass $wm_class is a javafx.application.Application in the jar" bash -c \
+    'javap -cp target/catdit.jar "$1" | grep -q "extends javafx.application.Application"' _ "$wm_class"
+else
+  check "deb: no StartupWMClass, and no javafx.application.Application subclass in the jar" bash -c \
+    '! unzip -Z1 target/catdit.jar "org/catdit/*" | sed -n "s/\.class$//p" | tr / . |
+       xargs javap -cp target/catdit.jar 2>/dev/null | grep -q "extends javafx.application.Application"'
+fi
 if command -v desktop-file-validate >/dev/null; then
   check "deb: desktop-file-validate accepts the desktop entry" desktop-file-validate "$desktop"
 fi

@@ -2,7 +2,7 @@
 # Builds catdit's desktop packages on Linux with jpackage:
 #   target/jpackage/catdit/                   the app image (launcher bin/catdit, its own Java runtime)
 #   target/jpackage/catdit_VERSION-1_amd64.deb   installs the app image under /opt/catdit, with a menu entry
-# Configuration: packaging/jpackage/*.args and packaging/linux/ (desktop entry template);
+# Configuration: packaging/jpackage/*.args and packaging/linux/ (desktop entry template, postinst, prerm);
 # the Windows .msi and macOS .dmg commands are in packaging/README.md (jpackage cannot cross-build).
 #
 # Usage: scripts/package.sh [--skip-build] [--skip-module-check]
@@ -78,6 +78,25 @@ rm -rf "$out"
 mkdir -p "$out/input"
 cp target/catdit.jar "$out/input/"   # only the fat jar: jpackage copies everything in --input into the image
 
+# --- the desktop entry's window class ----------------------------------------------------------
+# JavaFX gives every window the X11 class of the Application subclass it launched (xprop on a probe
+# window: WM_CLASS "probe.ProbeMain$ProbeApp"), and desktops match a desktop entry's StartupWMClass
+# against it to show the running window under the entry's icon. So the entry names the class in the jar.
+resources=$out/resources
+mkdir -p "$resources"
+cp packaging/linux/* "$resources/"
+fx_app=$(unzip -Z1 target/catdit.jar 'org/catdit/*' | sed -n 's/\.class$//p' | tr / . |
+  xargs "$JAVA_HOME/bin/javap" -cp target/catdit.jar 2>/dev/null |
+  sed -n 's/^.*class \([^ ]*\) extends javafx\.application\.Application.*$/\1/p' || true)
+fx_count=$(grep -c . <<<"$fx_app" || true)
+if ((fx_count == 1)); then
+  say "desktop entry: StartupWMClass=$fx_app"
+  sed -i "s/^StartupWMClass=JAVAFX_APPLICATION_CLASS$/StartupWMClass=$fx_app/" "$resources/catdit.desktop"
+else
+  say "desktop entry without StartupWMClass: $fx_count javafx.application.Application subclasses in the jar, not one"
+  sed -i '/^StartupWMClass=/d' "$resources/catdit.desktop"
+fi
+
 say "app image $out/catdit (version $app_version)"
 "$jpackage" --type app-image @packaging/jpackage/common.args @packaging/jpackage/app.args @packaging/jpackage/linux-image.args \
   --input "$out/input" --dest "$out" --app-version "$app_version"
@@ -85,7 +104,7 @@ imaged=$SECONDS
 
 say ".deb from that image"
 "$jpackage" --type deb @packaging/jpackage/common.args @packaging/jpackage/linux-deb.args \
-  --app-image "$out/catdit" --dest "$out" --app-version "$app_version"
+  --resource-dir "$resources" --app-image "$out/catdit" --dest "$out" --app-version "$app_version"
 debbed=$SECONDS
 
 deb=$(ls "$out"/catdit_*.deb)
