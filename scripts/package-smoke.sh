@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Smoke test of catdit's Linux packages (not part of `mvn verify`): builds them with scripts/package.sh,
 # then checks, headless (no DISPLAY):
-#   1. the fat jar starts on double-click: manifest Main-Class, JavaFX classes and Linux natives inside;
+#   1. the fat jar starts on double-click: manifest Main-Class, JavaFX classes and Linux natives, window icons;
 #   2. the app image's launcher: `--version`, and two `node`s (the second joins the first through its
 #      invite, which needs the bundled runtime's Ed25519 and UDP) that print status and leave cleanly on SIGTERM;
-#   3. the .deb with dpkg-deb: control fields, launcher, jar, runtime, icon and desktop entry;
+#   3. the .deb with dpkg-deb: control fields, launcher, jar, runtime, icon, desktop entry and its window class;
 #   4. as root: installs it with dpkg -i (its dependencies first, through apt), runs /opt/catdit/bin/catdit
 #      --version and a node, checks the menu entry, then removes it with dpkg -r and checks nothing is left.
 # Usage: scripts/package-smoke.sh [--skip-package] [package.sh options...]
@@ -18,7 +18,7 @@ package_args=()
 for arg in "$@"; do
   case $arg in
     --skip-package) build=false ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) package_args+=("$arg") ;;
   esac
 done

@@ -7,8 +7,10 @@
 #
 # Usage: scripts/package.sh [--skip-build] [--skip-module-check]
 #   --skip-build          reuse target/catdit.jar instead of running `mvn package -DskipTests`
-#   --skip-module-check   do not run jdeps to check that app.args --add-modules covers the jar (~30 s)
-# Environment: CATDIT_MVN_ARGS (default "-B -q"; e.g. "-B -q -o" to build offline).
+#   --skip-module-check   do not run jdeps to check that app.args --add-modules covers the jar (a minute on
+#                         a busy 2-core machine)
+# Environment: CATDIT_MVN_ARGS (default "-B -q"; e.g. "-B -q -o" to build offline);
+#   DPKG_DEB_COMPRESSOR_LEVEL (read by dpkg-deb; 0 makes the .deb step ~3x faster and the .deb ~10% larger).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS=0
@@ -19,7 +21,7 @@ for arg in "$@"; do
   case $arg in
     --skip-build) skip_build=true ;;
     --skip-module-check) check_modules=false ;;
-    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "package: unknown option $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -33,7 +35,7 @@ jpackage=$JAVA_HOME/bin/jpackage
 [[ -d $JAVA_HOME/jmods ]] || { say "$JAVA_HOME has no jmods/ directory, which jpackage needs to make the runtime (on Debian: openjdk-17-jdk)"; exit 1; }
 need=()
 command -v fakeroot >/dev/null || need+=(fakeroot)
-command -v dpkg-deb >/dev/null || need+=(dpkg-dev)
+command -v dpkg-deb >/dev/null || need+=(dpkg)
 command -v unzip >/dev/null || need+=(unzip)
 if ((${#need[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
