@@ -77,6 +77,7 @@ public final class EmbeddedPeer implements PeerHandle {
   static final String SETTING_PORT = "port";
   static final String SETTING_DISCOVERY = "lanDiscovery";
   static final long SNAPSHOT_PERIOD_MILLIS = 1000;
+  static final int REFETCH_EVERY_SNAPSHOTS = 15;
   static final int MAX_FEED_LIMIT = 100_000;
   static final int MAX_KNOWN_PEERS_SAVED = 64;
   static final Duration LEAVE_LINGER = Duration.ofSeconds(2);
@@ -236,6 +237,7 @@ public final class EmbeddedPeer implements PeerHandle {
   private volatile SyncProgress progress = new SyncProgress(0, 0, true);
   private volatile long storageBytes;
   private volatile boolean isClosed;
+  private long snapshotCount;
 
   // Loop-owned: which posts wait for which picture, and who delivered the latest broadcast.
   private final Map<Hash, List<Hash>> postsByPicture = new HashMap<>();
@@ -562,9 +564,13 @@ public final class EmbeddedPeer implements PeerHandle {
     if (isClosed) {
       return;
     }
+    boolean isRefetchDue = ++snapshotCount % REFETCH_EVERY_SNAPSHOTS == 0;
     runtime
         .compute(
             context -> {
+              if (isRefetchDue) {
+                wantMissingPictures(context.nowMicros());
+              }
               Map<String, Long> extra = new LinkedHashMap<>();
               extra.put("ledger.transitions", (long) ledger.size());
               extra.put("ledger.waiting", (long) ledger.waitingCount());
@@ -603,6 +609,26 @@ public final class EmbeddedPeer implements PeerHandle {
                 }
               }
             });
+  }
+
+  /**
+   * Asks again for every picture not held: a want the transfer refused (its list was full) or gave
+   * up (every copy found was corrupt) is not remembered there. Cheap for wanted or held blobs.
+   */
+  private void wantMissingPictures(long nowMicros) {
+    for (Map.Entry<Hash, List<Hash>> entry : postsByPicture.entrySet()) {
+      if (!blobs.isComplete(entry.getKey()) && !transfer.isWanted(entry.getKey())) {
+        ledger
+            .get(entry.getValue().get(0))
+            .ifPresent(
+                post ->
+                    transfer.fetch(
+                        nowMicros,
+                        entry.getKey(),
+                        ((Payload.Post) post.payload()).byteSize(),
+                        null));
+      }
+    }
   }
 
   private record Snapshot(NetworkView view, SyncProgress progress, List<KnownPeer> peers) {}
