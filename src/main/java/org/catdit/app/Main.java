@@ -1,17 +1,22 @@
 package org.catdit.app;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.catdit.ui.shell.CatditApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code catdit} command line: {@code java -jar target/catdit.jar <command> ...}. */
+/**
+ * The {@code catdit} command line: {@code java -jar target/catdit.jar <command> ...}; with no
+ * command it opens the desktop app.
+ */
 @Command(
     name = "catdit",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Serverless cat-picture sharing over a peer-to-peer overlay.",
     subcommands = {SimCommand.class, NodeCommand.class, BenchCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,8 +44,9 @@ public final class Main implements Runnable {
     return commandLine.execute(args);
   }
 
+  /** No subcommand: the desktop app, on the embedded peer {@link DesktopPeer} opens. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return CatditApp.run(DesktopPeer::open);
   }
 }

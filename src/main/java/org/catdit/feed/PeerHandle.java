@@ -95,10 +95,10 @@ public interface PeerHandle extends AutoCloseable {
   }
 
   /**
-   * Checks the key in {@code file} and stores it to replace this peer's key at the next start
-   * (the running node keeps its key, so nothing signed now is signed twice). Completes with the
-   * identity the restored key will have, or exceptionally with an {@link IllegalArgumentException}
-   * (message for the user) if the file holds no valid key.
+   * Checks the key in {@code file} and stores it to replace this peer's key at the next start (the
+   * running node keeps its key, so nothing signed now is signed twice). Completes with the identity
+   * the restored key will have, or exceptionally with an {@link IllegalArgumentException} (message
+   * for the user) if the file holds no valid key.
    */
   default CompletableFuture<Identity> restoreKey(java.nio.file.Path file) {
     return unsupported("key restore");

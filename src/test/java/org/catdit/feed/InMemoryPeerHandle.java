@@ -154,15 +154,16 @@ public final class InMemoryPeerHandle implements PeerHandle {
           }
           byte[] thumbnail = thumbnail(image);
           Identity me = identity;
-          String id = storePost(
-              me.publicKeyHex(),
-              me.displayName().isEmpty() ? me.peerId().substring(0, 8) : me.displayName(),
-              caption,
-              picture,
-              thumbnail,
-              image.getWidth(),
-              image.getHeight(),
-              clockMillis.get());
+          String id =
+              storePost(
+                  me.publicKeyHex(),
+                  me.displayName().isEmpty() ? me.peerId().substring(0, 8) : me.displayName(),
+                  caption,
+                  picture,
+                  thumbnail,
+                  image.getWidth(),
+                  image.getHeight(),
+                  clockMillis.get());
           fire(listener -> listener.onFeedChanged(List.of(id)));
           return id;
         });
@@ -195,7 +196,8 @@ public final class InMemoryPeerHandle implements PeerHandle {
             throw new IllegalArgumentException("A display name has 1 to 40 characters.");
           }
           Identity old = identity;
-          identity = new Identity(old.peerId(), old.publicKeyHex(), name, old.invite(), old.address());
+          identity =
+              new Identity(old.peerId(), old.publicKeyHex(), name, old.invite(), old.address());
           return null;
         });
   }
@@ -414,8 +416,11 @@ public final class InMemoryPeerHandle implements PeerHandle {
               BufferedImage small = scale(image, THUMBNAIL_SIDE_PIXELS);
               for (int index = 0; index < count && posts.size() < MAX_POSTS; index++) {
                 int variant = index;
-                String thumbnailHash = sha256Hex(("thumb-" + sequence + "-" + variant).getBytes(StandardCharsets.UTF_8));
-                String pictureHash = sha256Hex(("pic-" + sequence + "-" + variant).getBytes(StandardCharsets.UTF_8));
+                String thumbnailHash =
+                    sha256Hex(
+                        ("thumb-" + sequence + "-" + variant).getBytes(StandardCharsets.UTF_8));
+                String pictureHash =
+                    sha256Hex(("pic-" + sequence + "-" + variant).getBytes(StandardCharsets.UTF_8));
                 String author = "cat fan " + (index % 7 + 1);
                 String id = sha256Hex(("post-" + sequence++).getBytes(StandardCharsets.UTF_8));
                 StoredPost post =
@@ -454,7 +459,8 @@ public final class InMemoryPeerHandle implements PeerHandle {
   }
 
   /** The overlay around this peer changes to {@code neighbours}. */
-  public void simulateNeighbours(List<Neighbour> neighbours, long networkSizeEstimate, long delivered, long duplicates) {
+  public void simulateNeighbours(
+      List<Neighbour> neighbours, long networkSizeEstimate, long delivered, long duplicates) {
     NetworkView view =
         new NetworkView(
             identity.peerId(),
@@ -481,10 +487,21 @@ public final class InMemoryPeerHandle implements PeerHandle {
   }
 
   /** A neighbour with plausible link figures. */
-  public static Neighbour neighbour(String name, boolean isOut, boolean isIn, boolean isEager, double rttMillis) {
+  public static Neighbour neighbour(
+      String name, boolean isOut, boolean isIn, boolean isEager, double rttMillis) {
     String peerId = keyOf(name).substring(0, 16);
     return new Neighbour(
-        peerId, name, isOut, isIn, isEager, rttMillis, rttMillis / 2000, 14_600, 120_000 + (long) (rttMillis * 1000), 98_000, 30 + (long) rttMillis * 7);
+        peerId,
+        name,
+        isOut,
+        isIn,
+        isEager,
+        rttMillis,
+        rttMillis / 2000,
+        14_600,
+        120_000 + (long) (rttMillis * 1000),
+        98_000,
+        30 + (long) rttMillis * 7);
   }
 
   /** The key an author of this name has in the test double (stable, distinct per name). */
@@ -525,8 +542,16 @@ public final class InMemoryPeerHandle implements PeerHandle {
     posts.put(
         id,
         new StoredPost(
-            id, authorKey, authorName, caption, pictureHash, thumbnailHash, width, height,
-            picture.length, createdAtMillis));
+            id,
+            authorKey,
+            authorName,
+            caption,
+            pictureHash,
+            thumbnailHash,
+            width,
+            height,
+            picture.length,
+            createdAtMillis));
     return id;
   }
 
@@ -603,7 +628,8 @@ public final class InMemoryPeerHandle implements PeerHandle {
               "The picture is too large: %.1f MB, at most %d MB.",
               picture.length / (1024.0 * 1024), MAX_PICTURE_BYTES / (1024 * 1024)));
     }
-    try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(picture))) {
+    try (ImageInputStream input =
+        ImageIO.createImageInputStream(new ByteArrayInputStream(picture))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
       if (!readers.hasNext()) {
         throw new PictureRejectedException(
@@ -618,8 +644,13 @@ public final class InMemoryPeerHandle implements PeerHandle {
         int height = reader.getHeight(0);
         if (width > MAX_PICTURE_SIDE_PIXELS || height > MAX_PICTURE_SIDE_PIXELS) {
           throw new PictureRejectedException(
-              "The picture is too big: " + width + "×" + height + " pixels, at most "
-                  + MAX_PICTURE_SIDE_PIXELS + " on a side.");
+              "The picture is too big: "
+                  + width
+                  + "×"
+                  + height
+                  + " pixels, at most "
+                  + MAX_PICTURE_SIDE_PIXELS
+                  + " on a side.");
         }
         BufferedImage image = reader.read(0);
         if (!warnings.isEmpty()) {
@@ -646,7 +677,8 @@ public final class InMemoryPeerHandle implements PeerHandle {
     int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
     BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = scaled.createGraphics();
-    graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    graphics.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     graphics.drawImage(image, 0, 0, width, height, null);
     graphics.dispose();
     return scaled;
@@ -654,14 +686,18 @@ public final class InMemoryPeerHandle implements PeerHandle {
 
   /** Rotates the picture's hues by a variant-dependent angle: a distinct picture per variant. */
   static BufferedImage recolour(BufferedImage image, int variant) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     float shift = (variant * 0.137f) % 1f;
     float[] hsb = new float[3];
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         int rgb = image.getRGB(x, y);
         java.awt.Color.RGBtoHSB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff, hsb);
-        out.setRGB(x, y, java.awt.Color.HSBtoRGB((hsb[0] + shift) % 1f, Math.min(1f, hsb[1] + 0.25f), hsb[2]));
+        out.setRGB(
+            x,
+            y,
+            java.awt.Color.HSBtoRGB((hsb[0] + shift) % 1f, Math.min(1f, hsb[1] + 0.25f), hsb[2]));
       }
     }
     return out;

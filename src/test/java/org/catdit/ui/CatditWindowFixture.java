@@ -123,9 +123,7 @@ public final class CatditWindowFixture {
   /** Posts {@code file} with {@code caption} through the compose window and waits for its card. */
   public void post(Path file, String caption) {
     offerFile(file);
-    waitUntil(
-        "the picture check",
-        () -> !robot.lookup("#compose-post").query().isDisabled());
+    waitUntil("the picture check", () -> !robot.lookup("#compose-post").query().isDisabled());
     robot.clickOn("#compose-caption").write(caption);
     robot.clickOn("#compose-post");
     waitUntil("the card of " + caption, () -> card(caption).isPresent());

@@ -58,7 +58,8 @@ class FeedFlowTest {
   @Test
   void shouldCountAnUpvoteAndRetractItOnTheSecondClick() throws Exception {
     peer.receivePost("Bob", Files.readAllBytes(CHELSEA), "Bob's cat", 60_000, true);
-    ui.waitUntil("the new-posts button", () -> ui.robot().lookup("#show-new-posts").query().isVisible());
+    ui.waitUntil(
+        "the new-posts button", () -> ui.robot().lookup("#show-new-posts").query().isVisible());
     ui.robot().clickOn("#show-new-posts");
     ui.waitUntil("Bob's card", () -> ui.card("Bob's cat").isPresent());
     assertEquals("0", ui.shownScore("Bob's cat"));
@@ -99,7 +100,11 @@ class FeedFlowTest {
       ui.waitUntil(
           "the error", () -> ui.robot().lookup("#compose-error").queryAs(Label.class).isVisible());
       assertTrue(
-          ui.robot().lookup("#compose-error").queryAs(Label.class).getText().contains("not a picture"));
+          ui.robot()
+              .lookup("#compose-error")
+              .queryAs(Label.class)
+              .getText()
+              .contains("not a picture"));
       assertTrue(peer.feed(FeedSort.NEW, 10).get().isEmpty());
     } finally {
       Files.delete(text);
@@ -120,7 +125,8 @@ class FeedFlowTest {
     peer.receivePost("Fay", picture, "third", 0, true);
 
     ui.waitUntil("score 2 in place", () -> "2".equals(ui.shownScore("first")));
-    ui.waitUntil("1 new post", () -> ui.robot().lookup("#show-new-posts").queryButton().isVisible());
+    ui.waitUntil(
+        "1 new post", () -> ui.robot().lookup("#show-new-posts").queryButton().isVisible());
     assertEquals("1 new post", ui.robot().lookup("#show-new-posts").queryButton().getText());
     assertEquals(before, ui.feedPosts().stream().map(FeedPost::id).toList(), "nothing moved");
 
@@ -138,7 +144,8 @@ class FeedFlowTest {
     peer.deliverPictures();
 
     ui.waitUntil("the thumbnail", () -> ui.feedPost("slow cat").orElseThrow().isThumbnailHeld());
-    ui.waitUntil("the decoded image", () -> ui.window().session().orElseThrow().images().size() == 1);
+    ui.waitUntil(
+        "the decoded image", () -> ui.window().session().orElseThrow().images().size() == 1);
   }
 
   @Test
@@ -150,10 +157,13 @@ class FeedFlowTest {
     ui.robot().interact(() -> ui.window().feed().orElseThrow().reload());
     ui.waitUntil("two cards", () -> ui.feedPosts().size() == 2);
 
-    ui.robot().clickOn("#feed-grid").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT3)
+    ui.robot()
+        .clickOn("#feed-grid")
+        .press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT3)
         .release(javafx.scene.input.KeyCode.DIGIT3, javafx.scene.input.KeyCode.CONTROL);
     ui.waitUntil("Top first", () -> ui.feedPosts().get(0).caption().equals("old but loved"));
-    ui.robot().press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+    ui.robot()
+        .press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
         .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
     ui.waitUntil("New first", () -> ui.feedPosts().get(0).caption().equals("new"));
   }

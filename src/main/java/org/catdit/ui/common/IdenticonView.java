@@ -31,7 +31,9 @@ public final class IdenticonView extends Canvas {
     } catch (IllegalArgumentException notHex) {
       identicon = Identicon.of(keyHex.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    Color colour = Color.rgb(identicon.rgb() >> 16 & 0xff, identicon.rgb() >> 8 & 0xff, identicon.rgb() & 0xff);
+    Color colour =
+        Color.rgb(
+            identicon.rgb() >> 16 & 0xff, identicon.rgb() >> 8 & 0xff, identicon.rgb() & 0xff);
     graphics.setFill(colour.deriveColor(0, 0.25, 1.6, 1));
     graphics.fillRect(0, 0, getWidth(), getHeight());
     // A margin of half a cell keeps the pattern off the edge, as GitHub's identicons do.

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.scene.image.Image;
 import org.catdit.feed.PeerHandle;
@@ -56,9 +55,9 @@ public final class ImageCache {
   }
 
   /**
-   * Calls {@code onLoaded} on the FX thread with the image once it is loaded and decoded; not at all
-   * if the peer does not hold it yet (a later {@code onPictureAvailable} lets the caller ask again)
-   * or it cannot be decoded. Must be called on the FX thread.
+   * Calls {@code onLoaded} on the FX thread with the image once it is loaded and decoded; not at
+   * all if the peer does not hold it yet (a later {@code onPictureAvailable} lets the caller ask
+   * again) or it cannot be decoded. Must be called on the FX thread.
    */
   public void load(String hash, Consumer<Image> onLoaded) {
     Image image = images.get(hash);

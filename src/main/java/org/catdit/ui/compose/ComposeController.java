@@ -55,7 +55,8 @@ public final class ComposeController {
   public void chooseFile() {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Post a cat picture");
-    chooser.getExtensionFilters()
+    chooser
+        .getExtensionFilters()
         .addAll(
             new FileChooser.ExtensionFilter(
                 "Pictures", "*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp", "*.JPG", "*.PNG"),
@@ -177,7 +178,9 @@ public final class ComposeController {
 
   static String rootMessage(Throwable failure) {
     Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof IllegalArgumentException)) {
+    while (cause.getCause() != null
+        && cause.getCause() != cause
+        && !(cause instanceof IllegalArgumentException)) {
       cause = cause.getCause();
     }
     String message = cause.getMessage();

@@ -87,7 +87,13 @@ final class ComposeDialog {
     remaining.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
     remaining
         .textProperty()
-        .bind(caption.textProperty().length().negate().add(ComposeController.MAX_CAPTION_CHARS).asString());
+        .bind(
+            caption
+                .textProperty()
+                .length()
+                .negate()
+                .add(ComposeController.MAX_CAPTION_CHARS)
+                .asString());
     HBox captionRow = new HBox(8, caption, remaining);
     captionRow.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(caption, Priority.ALWAYS);
@@ -116,7 +122,8 @@ final class ComposeDialog {
       stage.initOwner(owner);
       stage.initModality(Modality.WINDOW_MODAL);
     }
-    scene.getAccelerators()
+    scene
+        .getAccelerators()
         .put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::post);
     stage.setScene(scene);
     stage.setTitle("Post a cat picture");
@@ -130,7 +137,9 @@ final class ComposeDialog {
     status.setText("Checking the picture…");
     post.setDisable(true);
     CompletableFuture.supplyAsync(
-            () -> new Image(new ByteArrayInputStream(bytes), PREVIEW_WIDTH, PREVIEW_HEIGHT, true, true),
+            () ->
+                new Image(
+                    new ByteArrayInputStream(bytes), PREVIEW_WIDTH, PREVIEW_HEIGHT, true, true),
             session.threads().background())
         .thenAcceptAsync(
             image -> {

@@ -43,14 +43,33 @@ final class FeedView {
 
     ToggleGroup sorts = new ToggleGroup();
     HBox sortButtons = new HBox();
-    sortButtons.getChildren()
+    sortButtons
+        .getChildren()
         .addAll(
-            sortButton(controller, sorts, FeedSort.HOT, "Hot", Material2AL.LOCAL_FIRE_DEPARTMENT,
-                "Score weighed against age (Ctrl+1)", Styles.LEFT_PILL),
-            sortButton(controller, sorts, FeedSort.NEW, "New", Material2MZ.NEW_RELEASES,
-                "Newest first (Ctrl+2)", Styles.CENTER_PILL),
-            sortButton(controller, sorts, FeedSort.TOP, "Top", Material2MZ.STAR,
-                "Most upvoted first (Ctrl+3)", Styles.RIGHT_PILL));
+            sortButton(
+                controller,
+                sorts,
+                FeedSort.HOT,
+                "Hot",
+                Material2AL.LOCAL_FIRE_DEPARTMENT,
+                "Score weighed against age (Ctrl+1)",
+                Styles.LEFT_PILL),
+            sortButton(
+                controller,
+                sorts,
+                FeedSort.NEW,
+                "New",
+                Material2MZ.NEW_RELEASES,
+                "Newest first (Ctrl+2)",
+                Styles.CENTER_PILL),
+            sortButton(
+                controller,
+                sorts,
+                FeedSort.TOP,
+                "Top",
+                Material2MZ.STAR,
+                "Most upvoted first (Ctrl+3)",
+                Styles.RIGHT_PILL));
     controller
         .sortProperty()
         .addListener(
@@ -64,7 +83,8 @@ final class FeedView {
     showNew.setId("show-new-posts");
     showNew.getStyleClass().addAll(Styles.ACCENT, Styles.ROUNDED);
     showNew.setGraphic(new FontIcon(Material2AL.ARROW_UPWARD));
-    showNew.textProperty()
+    showNew
+        .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () ->
@@ -78,8 +98,11 @@ final class FeedView {
 
     Label count = new Label();
     count.getStyleClass().add(Styles.TEXT_MUTED);
-    count.textProperty()
-        .bind(Bindings.createStringBinding(() -> pictures(controller.posts().size()), controller.posts()));
+    count
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> pictures(controller.posts().size()), controller.posts()));
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -146,5 +169,4 @@ final class FeedView {
       flow.scrollTo(0);
     }
   }
-
 }

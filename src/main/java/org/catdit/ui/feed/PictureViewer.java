@@ -73,7 +73,8 @@ final class PictureViewer {
         .whenCompleteAsync(
             (Optional<Image> image, Throwable failure) -> {
               if (failure != null) {
-                status.setText("Could not load the picture: " + FeedController.rootMessage(failure));
+                status.setText(
+                    "Could not load the picture: " + FeedController.rootMessage(failure));
               } else if (image.isEmpty()) {
                 status.setText(
                     "The full picture has not arrived yet; it is being fetched from other peers.");

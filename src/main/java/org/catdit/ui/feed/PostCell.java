@@ -18,7 +18,6 @@ import org.catdit.ui.common.IdenticonView;
 import org.catdit.ui.common.Session;
 import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** One card: thumbnail, caption, author with identicon, age, score and the upvote toggle. */
@@ -104,7 +103,8 @@ final class PostCell extends GridCell<FeedPost> {
     age.setText("· " + Ages.since(post.createdAtMillis(), System.currentTimeMillis()));
     score.setText(Integer.toString(post.score()));
     upvote.setSelected(post.isUpvotedByMe());
-    upvote.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("voted"), post.isUpvotedByMe());
+    upvote.pseudoClassStateChanged(
+        javafx.css.PseudoClass.getPseudoClass("voted"), post.isUpvotedByMe());
     showThumbnail(post);
     setGraphic(card);
   }

@@ -95,15 +95,27 @@ public final class IdentityController {
         new VBox(
             18,
             header,
-            section("Display name", "Shown on your posts. Names are not unique; the picture beside"
-                + " it is drawn from your key and cannot be copied.", row(nameField, saveName)),
-            section("Your invite", "Give it to a friend: their catdit joins the network through"
-                + " yours. Peers on the same LAN find each other without one.", row(invite, copyInvite)),
-            section("Join through an invite", "Paste a friend's invite to join their network.",
+            section(
+                "Display name",
+                "Shown on your posts. Names are not unique; the picture beside"
+                    + " it is drawn from your key and cannot be copied.",
+                row(nameField, saveName)),
+            section(
+                "Your invite",
+                "Give it to a friend: their catdit joins the network through"
+                    + " yours. Peers on the same LAN find each other without one.",
+                row(invite, copyInvite)),
+            section(
+                "Join through an invite",
+                "Paste a friend's invite to join their network.",
                 row(joinField, join)),
-            section("Key", "Your key is your identity. Keep a backup somewhere safe: whoever has it"
-                + " can post as you, and without it a lost disk means a lost identity. Run one"
-                + " catdit per key at a time.", row(publicKey, copyKey), row(backup, restore)),
+            section(
+                "Key",
+                "Your key is your identity. Keep a backup somewhere safe: whoever has it"
+                    + " can post as you, and without it a lost disk means a lost identity. Run one"
+                    + " catdit per key at a time.",
+                row(publicKey, copyKey),
+                row(backup, restore)),
             status);
     content.setPadding(new Insets(24));
     content.setMaxWidth(760);
@@ -167,7 +179,8 @@ public final class IdentityController {
     chooser.setInitialFileName("catdit-key-backup.key");
     File file = chooser.showSaveDialog(root.getScene().getWindow());
     if (file != null) {
-      whenDone(session.peer().backupKey(file.toPath()), "Key written to " + file + ". Keep it safe.");
+      whenDone(
+          session.peer().backupKey(file.toPath()), "Key written to " + file + ". Keep it safe.");
     }
   }
 
@@ -199,7 +212,9 @@ public final class IdentityController {
               if (failure != null) {
                 say("Could not restore the key: " + rootMessage(failure), true);
               } else {
-                say("Key of peer " + identity.peerId() + " restored; restart catdit to use it.", false);
+                say(
+                    "Key of peer " + identity.peerId() + " restored; restart catdit to use it.",
+                    false);
               }
             },
             session.threads().fx());

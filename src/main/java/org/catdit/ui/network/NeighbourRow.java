@@ -21,7 +21,9 @@ public record NeighbourRow(Neighbour neighbour, long arrivals, long duplicates) 
   }
 
   public String name() {
-    return neighbour.displayName().isEmpty() ? shortId(neighbour.peerId()) : neighbour.displayName();
+    return neighbour.displayName().isEmpty()
+        ? shortId(neighbour.peerId())
+        : neighbour.displayName();
   }
 
   static String shortId(String peerId) {

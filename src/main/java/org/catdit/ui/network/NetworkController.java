@@ -54,7 +54,8 @@ public final class NetworkController {
     table.setId("neighbour-table");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No neighbours yet: joining the overlay…"));
-    table.getColumns()
+    table
+        .getColumns()
         .addAll(
             column("Peer", NeighbourRow::name, 110),
             column("Direction", NeighbourRow::direction, 70),
@@ -82,10 +83,13 @@ public final class NetworkController {
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(12, 16, 8, 16));
 
-    VBox legend = new VBox(4, legendLine("link-eager", "eager: the broadcast tree pushes posts"),
-        legendLine("link-lazy", "lazy: announces only; grafted on loss"),
-        new Label("▶ arrow at the receiving end: out-link (partial view) / in-link (in-view)"),
-        new Label("● a message arriving; red: a duplicate"));
+    VBox legend =
+        new VBox(
+            4,
+            legendLine("link-eager", "eager: the broadcast tree pushes posts"),
+            legendLine("link-lazy", "lazy: announces only; grafted on loss"),
+            new Label("▶ arrow at the receiving end: out-link (partial view) / in-link (in-view)"),
+            new Label("● a message arriving; red: a duplicate"));
     legend.getStyleClass().addAll("network-legend", Styles.TEXT_SMALL);
     legend.setPadding(new Insets(8, 16, 12, 16));
     BorderPane drawing = new BorderPane(graph);
@@ -148,7 +152,9 @@ public final class NetworkController {
     double duplicateShare =
         view.messagesDelivered() + view.duplicatesReceived() == 0
             ? 0
-            : 100.0 * view.duplicatesReceived() / (view.messagesDelivered() + view.duplicatesReceived());
+            : 100.0
+                * view.duplicatesReceived()
+                / (view.messagesDelivered() + view.duplicatesReceived());
     delivered.setText(
         String.format(
             "%,d messages delivered · %,d duplicates (%.1f %%)",

@@ -76,8 +76,7 @@ final class NetworkGraph extends Pane {
     for (int index = 0; index < neighbours.size(); index++) {
       Neighbour neighbour = neighbours.get(index);
       double angle = 2 * Math.PI * index / neighbours.size() - Math.PI / 2;
-      Point2D at =
-          centre.add(radius * Math.cos(angle), radius * Math.sin(angle));
+      Point2D at = centre.add(radius * Math.cos(angle), radius * Math.sin(angle));
       positions.put(neighbour.peerId(), at);
       drawLink(centre, at, neighbour);
       drawNeighbour(at, neighbour);
@@ -100,11 +99,15 @@ final class NetworkGraph extends Pane {
     links.getChildren().add(line);
     Point2D direction = at.subtract(centre).normalize();
     if (neighbour.isInPartialView()) {
-      links.getChildren().add(arrow(at.subtract(direction.multiply(NEIGHBOUR_RADIUS + 3)), direction, neighbour));
+      links
+          .getChildren()
+          .add(arrow(at.subtract(direction.multiply(NEIGHBOUR_RADIUS + 3)), direction, neighbour));
     }
     if (neighbour.isInInView()) {
       Point2D inward = direction.multiply(-1);
-      links.getChildren().add(arrow(centre.add(direction.multiply(SELF_RADIUS + 5)), inward, neighbour));
+      links
+          .getChildren()
+          .add(arrow(centre.add(direction.multiply(SELF_RADIUS + 5)), inward, neighbour));
     }
   }
 
@@ -114,9 +117,10 @@ final class NetworkGraph extends Pane {
     Point2D left = back.add(side);
     Point2D right = back.subtract(side);
     Polygon arrow =
-        new Polygon(
-            tip.getX(), tip.getY(), left.getX(), left.getY(), right.getX(), right.getY());
-    arrow.getStyleClass().addAll("link-arrow", neighbour.isEager() ? "link-eager-arrow" : "link-lazy-arrow");
+        new Polygon(tip.getX(), tip.getY(), left.getX(), left.getY(), right.getX(), right.getY());
+    arrow
+        .getStyleClass()
+        .addAll("link-arrow", neighbour.isEager() ? "link-eager-arrow" : "link-lazy-arrow");
     return arrow;
   }
 

@@ -70,11 +70,15 @@ public final class MainWindow {
   private final StackPane content = new StackPane();
   private final StackPane layers = new StackPane(content);
   private final ToggleGroup screens = new ToggleGroup();
-  private final ToggleButton feedTab = tab("Feed", new FontIcon(Material2MZ.PHOTO_LIBRARY), "Alt+1");
-  private final ToggleButton networkTab = tab("Network", new FontIcon(Material2AL.DEVICE_HUB), "Alt+2");
+  private final ToggleButton feedTab =
+      tab("Feed", new FontIcon(Material2MZ.PHOTO_LIBRARY), "Alt+1");
+  private final ToggleButton networkTab =
+      tab("Network", new FontIcon(Material2AL.DEVICE_HUB), "Alt+2");
   private final ToggleButton identityTab = tab("You", new FontIcon(Material2MZ.PERSON), "Alt+3");
-  private final ToggleButton settingsTab = tab("Settings", new FontIcon(Material2MZ.SETTINGS), "Alt+4");
-  private final Button postButton = new Button("Post", new FontIcon(Material2AL.ADD_PHOTO_ALTERNATE));
+  private final ToggleButton settingsTab =
+      tab("Settings", new FontIcon(Material2MZ.SETTINGS), "Alt+4");
+  private final Button postButton =
+      new Button("Post", new FontIcon(Material2AL.ADD_PHOTO_ALTERNATE));
   private final Label dropHint = new Label("Drop the picture to post it");
   private final Scene scene;
 
@@ -92,7 +96,8 @@ public final class MainWindow {
    * @param isDark the theme to start with
    * @param onThemeChanged told of the user's theme choice, to remember it
    */
-  public MainWindow(Stage stage, UiThreads threads, boolean isDark, Consumer<Boolean> onThemeChanged) {
+  public MainWindow(
+      Stage stage, UiThreads threads, boolean isDark, Consumer<Boolean> onThemeChanged) {
     this.stage = stage;
     this.threads = threads;
     isDarkTheme.set(isDark);
@@ -110,16 +115,20 @@ public final class MainWindow {
     HBox tabs = new HBox(4, feedTab, networkTab, identityTab, settingsTab);
     postButton.setId("post-button");
     postButton.getStyleClass().add(Styles.ACCENT);
-    postButton.setTooltip(new Tooltip("Post a cat picture (Ctrl+N). You can also drop or paste one."));
+    postButton.setTooltip(
+        new Tooltip("Post a cat picture (Ctrl+N). You can also drop or paste one."));
     postButton.setOnAction(event -> compose().ifPresent(ComposeController::chooseFile));
     Button themeButton = new Button();
     themeButton.setId("theme-button");
     themeButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
     themeButton.setTooltip(new Tooltip("Light or dark (Ctrl+L)"));
-    themeButton.graphicProperty()
+    themeButton
+        .graphicProperty()
         .bind(
             javafx.beans.binding.Bindings.createObjectBinding(
-                () -> new FontIcon(isDarkTheme.get() ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY),
+                () ->
+                    new FontIcon(
+                        isDarkTheme.get() ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY),
                 isDarkTheme));
     themeButton.setOnAction(event -> isDarkTheme.set(!isDarkTheme.get()));
     Region spacer = new Region();
@@ -147,7 +156,10 @@ public final class MainWindow {
     installShortcuts();
     installTabs();
     setConnected(false);
-    showCentre(waiting("Starting your peer…", "The window is yours already; the network joins in the background."));
+    showCentre(
+        waiting(
+            "Starting your peer…",
+            "The window is yours already; the network joins in the background."));
     stage.setTitle("catdit");
     stage.setScene(scene);
     stage.setMinWidth(720);
@@ -198,8 +210,7 @@ public final class MainWindow {
       opening = CompletableFuture.completedFuture(peer);
     }
     EventBridge bridge = new EventBridge(threads.fx(), threads.timer(), PULSE_MILLIS);
-    ImageCache images =
-        new ImageCache(peer, threads, MAX_CACHED_THUMBNAILS, 2 * 220, 2 * 180);
+    ImageCache images = new ImageCache(peer, threads, MAX_CACHED_THUMBNAILS, 2 * 220, 2 * 180);
     session = new Session(peer, threads, bridge, images);
     Consumer<String> say = status::say;
     feed = new FeedController(session, say);
@@ -335,7 +346,8 @@ public final class MainWindow {
     for (ToggleButton tab : new ToggleButton[] {feedTab, networkTab, identityTab, settingsTab}) {
       tab.setToggleGroup(screens);
     }
-    screens.selectedToggleProperty()
+    screens
+        .selectedToggleProperty()
         .addListener(
             (observable, old, now) -> {
               if (now == null) {
@@ -415,16 +427,18 @@ public final class MainWindow {
     KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
     for (int index = 0; index < digits.length; index++) {
       int screen = index;
-      accelerators.put(new KeyCodeCombination(digits[index], KeyCombination.ALT_DOWN), () -> showScreen(screen));
+      accelerators.put(
+          new KeyCodeCombination(digits[index], KeyCombination.ALT_DOWN), () -> showScreen(screen));
     }
   }
 
   private void sort(FeedSort sort) {
-    feed().ifPresent(
-        controller -> {
-          showScreen(0);
-          controller.sortBy(sort);
-        });
+    feed()
+        .ifPresent(
+            controller -> {
+              showScreen(0);
+              controller.sortBy(sort);
+            });
   }
 
   private static KeyCodeCombination shortcut(KeyCode code) {

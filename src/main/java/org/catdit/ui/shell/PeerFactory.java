@@ -11,8 +11,8 @@ import org.catdit.feed.PeerHandle;
 public interface PeerFactory {
   /**
    * Opens the peer. Throws {@link org.catdit.feed.DataDirectoryInUseException} if another process
-   * holds the data directory, or any exception whose message says what went wrong; the window
-   * shows it to the user.
+   * holds the data directory, or any exception whose message says what went wrong; the window shows
+   * it to the user.
    */
   PeerHandle open() throws Exception;
 }

@@ -60,7 +60,10 @@ final class StatusBar {
       progressText.setGraphic(new FontIcon(Material2MZ.SYNC));
       progress.setVisible(true);
       progress.setManaged(true);
-      progress.setProgress(sync.total() == 0 ? ProgressBar.INDETERMINATE_PROGRESS : (double) sync.have() / sync.total());
+      progress.setProgress(
+          sync.total() == 0
+              ? ProgressBar.INDETERMINATE_PROGRESS
+              : (double) sync.have() / sync.total());
     }
   }
 
