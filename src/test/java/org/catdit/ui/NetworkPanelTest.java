@@ -53,7 +53,7 @@ class NetworkPanelTest {
         ui.onFx(() -> List.copyOf(ui.window().network().orElseThrow().rows()));
     assertEquals("bob", rows.get(0).name());
     assertEquals("eager", rows.get(0).link());
-    assertEquals("out + in", rows.get(0).direction());
+    assertEquals("both", rows.get(0).direction());
     assertEquals("in", rows.get(2).direction());
     assertEquals(
         1,

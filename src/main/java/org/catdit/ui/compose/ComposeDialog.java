@@ -59,7 +59,6 @@ final class ComposeDialog {
     preview.setFitHeight(PREVIEW_HEIGHT);
     preview.setPreserveRatio(true);
     FontIcon noPreview = new FontIcon(Material2AL.BROKEN_IMAGE);
-    noPreview.setIconSize(48);
     noPreview.getStyleClass().add("thumbnail-placeholder");
     StackPane frame = new StackPane(noPreview, preview);
     frame.getStyleClass().add("thumbnail-frame");
@@ -72,6 +71,8 @@ final class ComposeDialog {
     error.getStyleClass().addAll(Styles.DANGER, "compose-error");
     error.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
     error.setWrapText(true);
+    error.setMaxWidth(PREVIEW_WIDTH);
+    error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     error.setVisible(false);
     error.managedProperty().bind(error.visibleProperty());
 
@@ -182,6 +183,8 @@ final class ComposeDialog {
     error.setText(message);
     error.setVisible(true);
     post.setDisable(true);
+    caption.setDisable(true);
+    stage.sizeToScene();
   }
 
   private void post() {
@@ -209,6 +212,7 @@ final class ComposeDialog {
               } else {
                 error.setText("Could not post: " + ComposeController.rootMessage(cause));
                 error.setVisible(true);
+                stage.sizeToScene();
                 post.setDisable(false);
               }
             },

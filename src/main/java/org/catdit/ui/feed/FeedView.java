@@ -116,7 +116,6 @@ final class FeedView {
         new Label("Post one with the Post button (Ctrl+N), drop a picture here, or paste one.");
     emptyHint.getStyleClass().add(Styles.TEXT_MUTED);
     FontIcon emptyIcon = new FontIcon(Material2MZ.PETS);
-    emptyIcon.setIconSize(48);
     emptyIcon.getStyleClass().add("empty-icon");
     VBox empty = new VBox(8, emptyIcon, emptyTitle, emptyHint);
     empty.setId("feed-empty");

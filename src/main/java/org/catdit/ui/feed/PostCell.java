@@ -44,7 +44,6 @@ final class PostCell extends GridCell<FeedPost> {
     thumbnail.setFitHeight(THUMBNAIL_HEIGHT);
     thumbnail.setPreserveRatio(true);
     thumbnail.setSmooth(true);
-    placeholder.setIconSize(40);
     placeholder.getStyleClass().add("thumbnail-placeholder");
     StackPane frame = new StackPane(placeholder, thumbnail);
     frame.getStyleClass().add("thumbnail-frame");

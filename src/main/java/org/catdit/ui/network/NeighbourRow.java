@@ -8,10 +8,10 @@ import org.catdit.feed.Neighbour;
  */
 public record NeighbourRow(Neighbour neighbour, long arrivals, long duplicates) {
 
-  /** "out", "in" or "out + in": which view holds the link. */
+  /** "out" (partial view), "in" (in-view) or "both": which views hold the link. */
   public String direction() {
     if (neighbour.isInPartialView() && neighbour.isInInView()) {
-      return "out + in";
+      return "both";
     }
     return neighbour.isInPartialView() ? "out" : "in";
   }

@@ -57,9 +57,9 @@ public final class NetworkController {
     table
         .getColumns()
         .addAll(
-            column("Peer", NeighbourRow::name, 110),
-            column("Direction", NeighbourRow::direction, 70),
-            column("Link", NeighbourRow::link, 55),
+            column("Peer", NeighbourRow::name, 80),
+            column("Dir.", NeighbourRow::direction, 50),
+            column("Link", NeighbourRow::link, 50),
             column(
                 "RTT",
                 row ->
@@ -68,10 +68,16 @@ public final class NetworkController {
                         : String.format("%.1f ms", row.neighbour().rttMillis()),
                 65),
             column("Loss", row -> String.format("%.1f %%", 100 * row.neighbour().lossRate()), 55),
-            column("Sent", row -> Ages.bytes(row.neighbour().bytesSent()), 70),
-            column("Received", row -> Ages.bytes(row.neighbour().bytesReceived()), 70),
-            column("Messages", row -> row.arrivals() + " (" + row.duplicates() + " dup)", 90),
+            column(
+                "Sent / received",
+                row ->
+                    Ages.bytes(row.neighbour().bytesSent())
+                        + " / "
+                        + Ages.bytes(row.neighbour().bytesReceived()),
+                150),
+            column("Msgs (dup)", row -> row.arrivals() + " (" + row.duplicates() + ")", 80),
             column("Age", row -> Ages.duration(row.neighbour().ageSeconds()), 55));
+    table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
 
     size.setId("network-size");
     size.getStyleClass().add(Styles.TITLE_4);
@@ -97,7 +103,7 @@ public final class NetworkController {
 
     SplitPane split = new SplitPane(drawing, table);
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.5);
+    split.setDividerPositions(0.42);
     root.setTop(header);
     root.setCenter(split);
     root.getStyleClass().add("network");

@@ -154,8 +154,8 @@ final class NetworkGraph extends Pane {
   /** Animates {@code count} arrivals from {@code fromPeerId} (one dot stands for the burst). */
   void animateArrival(String fromPeerId, boolean isDuplicate) {
     Point2D from = positions.get(fromPeerId);
-    if (from == null) {
-      return;
+    if (from == null || getScene() == null || getWidth() <= 0) {
+      return; // not on screen: counted in the table, not drawn
     }
     if (dotsInFlight >= MAX_DOTS_IN_FLIGHT) {
       dotsSkipped++;

@@ -1,5 +1,6 @@
 package org.catdit.ui.settings;
 
+import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
@@ -16,7 +17,6 @@ import org.catdit.feed.PeerSettings;
 import org.catdit.ui.common.Ages;
 import org.catdit.ui.common.EventBatch;
 import org.catdit.ui.common.Session;
-import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 

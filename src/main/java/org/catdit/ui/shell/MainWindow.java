@@ -252,7 +252,6 @@ public final class MainWindow {
     String detail =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     FontIcon icon = new FontIcon(Material2AL.ERROR_OUTLINE);
-    icon.setIconSize(48);
     icon.getStyleClass().add("failure-icon");
     Label heading = new Label(title);
     heading.setId("start-failure-title");
