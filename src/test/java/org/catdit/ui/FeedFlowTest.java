@@ -135,6 +135,36 @@ class FeedFlowTest {
   }
 
   @Test
+  void shouldKeepTheScrollPositionWhileVotesAndPostsArrive() throws Exception {
+    byte[] picture = Files.readAllBytes(CHELSEA);
+    peer.addSyntheticPosts(80, picture);
+    ui.robot().interact(() -> ui.window().feed().orElseThrow().reload());
+    ui.waitUntil("80 cards", () -> ui.feedPosts().size() == 80);
+    javafx.scene.control.skin.VirtualFlow<?> flow =
+        ui.robot().lookup("#feed-grid").query().lookup(".virtual-flow")
+                instanceof javafx.scene.control.skin.VirtualFlow<?> found
+            ? found
+            : null;
+    ui.robot().interact(() -> flow.setPosition(0.5));
+    double before = ui.onFx(flow::getPosition);
+    int firstShown = ui.onFx(() -> flow.getFirstVisibleCell().getIndex());
+    String shownId = ui.feedPosts().get(firstShown * 4).id();
+
+    peer.receiveVote(shownId, "Dee", true);
+    peer.receivePost("Fay", picture, "fresh", 0, true);
+    ui.waitUntil(
+        "1 new post", () -> ui.robot().lookup("#show-new-posts").queryButton().isVisible());
+    ui.waitUntil(
+        "the vote",
+        () ->
+            ui.window().feed().orElseThrow().posts().stream()
+                .anyMatch(post -> post.id().equals(shownId) && post.score() > 0));
+
+    assertEquals(before, ui.onFx(flow::getPosition), 1e-9, "the grid did not scroll");
+    assertEquals(firstShown, (int) ui.onFx(() -> flow.getFirstVisibleCell().getIndex()));
+  }
+
+  @Test
   void shouldShowAThumbnailWhenItArrivesLater() throws Exception {
     peer.receivePost("Bob", Files.readAllBytes(CHELSEA), "slow cat", 0, false);
     ui.robot().interact(() -> ui.window().feed().orElseThrow().reload());

@@ -72,7 +72,7 @@ class StartTest {
   }
 
   @Test
-  void shouldShowCatchingUpProgress(FxRobot robot) throws Exception {
+  void shouldShowCatchingUpProgressAndCloseThePeerOnShutdown(FxRobot robot) throws Exception {
     peer = new InMemoryPeerHandle(4, "Ada");
     ui = openConnecting(() -> peer);
     ui.waitUntil("attached", () -> ui.window().session().isPresent());
@@ -95,6 +95,10 @@ class StartTest {
                 .queryAs(Label.class)
                 .getText()
                 .startsWith("Up to date"));
+
+    // Closing the window leaves the network: the peer is closed (in the real one, SCAMP leaves).
+    ui.window().shutdown(5_000);
+    assertTrue(peer.isClosed());
   }
 
   @Test
