@@ -1,7 +1,9 @@
 package org.catdit.ui.common;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +17,14 @@ import org.catdit.feed.PeerHandle;
  * Decoded thumbnails by hash, least recently used dropped first, so scrolling through 10,000 posts
  * keeps at most {@code maxEntries} images in memory. Loading and decoding run on the background
  * executor; the map itself is touched only on the FX thread.
+ *
+ * <p>A fast scroll asks for far more thumbnails than it ever shows: at most {@link
+ * #MAX_LOADS_IN_FLIGHT} load at once, further requests wait newest first (the cards on screen now)
+ * and the oldest waiting ones, long scrolled past, are dropped beyond {@link #MAX_QUEUED_LOADS}.
  */
 public final class ImageCache {
-  /** Loads in flight at once; a fast scroll requests far more than it ever shows. */
-  public static final int MAX_LOADS_IN_FLIGHT = 64;
+  public static final int MAX_LOADS_IN_FLIGHT = 16;
+  public static final int MAX_QUEUED_LOADS = 256;
 
   private final PeerHandle peer;
   private final UiThreads threads;
@@ -26,9 +32,11 @@ public final class ImageCache {
   private final double maxWidth;
   private final double maxHeight;
   private final LinkedHashMap<String, Image> images;
-  private final Map<String, List<Consumer<Image>>> loading = new HashMap<>();
-  private long loadsRefused;
-  private long decodeFailures;
+  private final Map<String, List<Consumer<Image>>> waiting = new HashMap<>();
+  private final Deque<String> queued = new ArrayDeque<>();
+  private int loadsInFlight;
+  private long loadsDropped;
+  private long misses;
 
   public ImageCache(
       PeerHandle peer, UiThreads threads, int maxEntries, double maxWidth, double maxHeight) {
@@ -57,7 +65,7 @@ public final class ImageCache {
   /**
    * Calls {@code onLoaded} on the FX thread with the image once it is loaded and decoded; not at
    * all if the peer does not hold it yet (a later {@code onPictureAvailable} lets the caller ask
-   * again) or it cannot be decoded. Must be called on the FX thread.
+   * again), it cannot be decoded, or the request was dropped as scrolled past. FX thread.
    */
   public void load(String hash, Consumer<Image> onLoaded) {
     Image image = images.get(hash);
@@ -65,22 +73,34 @@ public final class ImageCache {
       onLoaded.accept(image);
       return;
     }
-    List<Consumer<Image>> waiting = loading.get(hash);
-    if (waiting != null) {
-      waiting.add(onLoaded);
+    List<Consumer<Image>> consumers = waiting.get(hash);
+    if (consumers != null) {
+      consumers.add(onLoaded);
+      if (queued.remove(hash)) {
+        queued.addFirst(hash); // asked again: it is on screen now
+      }
       return;
     }
-    if (loading.size() >= MAX_LOADS_IN_FLIGHT) {
-      loadsRefused++;
-      return;
+    consumers = new ArrayList<>();
+    consumers.add(onLoaded);
+    waiting.put(hash, consumers);
+    queued.addFirst(hash);
+    while (queued.size() > MAX_QUEUED_LOADS) {
+      waiting.remove(queued.removeLast());
+      loadsDropped++;
     }
-    waiting = new ArrayList<>();
-    waiting.add(onLoaded);
-    loading.put(hash, waiting);
-    peer.picture(hash)
-        .thenApplyAsync(bytes -> bytes.map(this::decode), threads.background())
-        .exceptionally(failure -> Optional.empty())
-        .thenAcceptAsync(decoded -> finish(hash, decoded.flatMap(d -> d)), threads.fx());
+    startLoads();
+  }
+
+  private void startLoads() {
+    while (loadsInFlight < MAX_LOADS_IN_FLIGHT && !queued.isEmpty()) {
+      String hash = queued.removeFirst();
+      loadsInFlight++;
+      peer.picture(hash)
+          .thenApplyAsync(bytes -> bytes.flatMap(this::decode), threads.background())
+          .exceptionally(failure -> Optional.empty())
+          .thenAcceptAsync(decoded -> finish(hash, decoded), threads.fx());
+    }
   }
 
   private Optional<Image> decode(byte[] bytes) {
@@ -89,15 +109,17 @@ public final class ImageCache {
   }
 
   private void finish(String hash, Optional<Image> image) {
-    List<Consumer<Image>> waiting = loading.remove(hash);
+    loadsInFlight--;
+    List<Consumer<Image>> consumers = waiting.remove(hash);
     if (image.isEmpty()) {
-      decodeFailures++;
-      return;
+      misses++;
+    } else {
+      images.put(hash, image.get());
+      if (consumers != null) {
+        consumers.forEach(consumer -> consumer.accept(image.get()));
+      }
     }
-    images.put(hash, image.get());
-    if (waiting != null) {
-      waiting.forEach(consumer -> consumer.accept(image.get()));
-    }
+    startLoads();
   }
 
   public int size() {
@@ -108,13 +130,13 @@ public final class ImageCache {
     return maxEntries;
   }
 
-  /** Requests refused because {@link #MAX_LOADS_IN_FLIGHT} were already running. */
-  public long loadsRefused() {
-    return loadsRefused;
+  /** Requests dropped because more than {@link #MAX_QUEUED_LOADS} were waiting. */
+  public long loadsDropped() {
+    return loadsDropped;
   }
 
   /** Pictures not held yet or not decodable. */
   public long misses() {
-    return decodeFailures;
+    return misses;
   }
 }

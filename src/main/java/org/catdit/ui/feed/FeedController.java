@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -40,6 +43,7 @@ public final class FeedController {
   private final ObjectProperty<FeedSort> sort = new SimpleObjectProperty<>(FeedSort.HOT);
   private final Set<String> waitingPostIds = new LinkedHashSet<>();
   private final IntegerProperty waitingCount = new SimpleIntegerProperty();
+  private final BooleanProperty isStale = new SimpleBooleanProperty();
   private final FeedView view;
   private long loadGeneration;
 
@@ -72,6 +76,11 @@ public final class FeedController {
     return waitingCount;
   }
 
+  /** More changed than can be patched in place; a reload shows it all. */
+  public ReadOnlyBooleanProperty isStaleProperty() {
+    return isStale;
+  }
+
   public void sortBy(FeedSort newSort) {
     sort.set(newSort);
     reload();
@@ -95,6 +104,7 @@ public final class FeedController {
               }
               waitingPostIds.clear();
               waitingCount.set(0);
+              isStale.set(false);
               posts.setAll(loaded);
               view.scrollToTop();
             },
@@ -121,8 +131,7 @@ public final class FeedController {
   void onBatch(EventBatch batch) {
     if (batch.isFeedOverflowed() || batch.changedPostIds().size() > MAX_CHANGES_FETCHED_PER_BATCH) {
       // Too much changed to patch in place: offer a reload rather than reshuffling under the user.
-      waitingCount.set(Math.max(waitingCount.get(), batch.changedPostIds().size()));
-      waitingPostIds.add("(many)");
+      isStale.set(true);
     } else {
       for (String id : batch.changedPostIds()) {
         session

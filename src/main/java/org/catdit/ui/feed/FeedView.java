@@ -87,12 +87,18 @@ final class FeedView {
         .textProperty()
         .bind(
             Bindings.createStringBinding(
-                () ->
-                    controller.waitingCountProperty().get() == 1
-                        ? "1 new post"
-                        : controller.waitingCountProperty().get() + " new posts",
-                controller.waitingCountProperty()));
-    showNew.visibleProperty().bind(controller.waitingCountProperty().greaterThan(0));
+                () -> {
+                  int waiting = controller.waitingCountProperty().get();
+                  if (controller.isStaleProperty().get()) {
+                    return "New posts";
+                  }
+                  return waiting == 1 ? "1 new post" : waiting + " new posts";
+                },
+                controller.waitingCountProperty(),
+                controller.isStaleProperty()));
+    showNew
+        .visibleProperty()
+        .bind(controller.waitingCountProperty().greaterThan(0).or(controller.isStaleProperty()));
     showNew.managedProperty().bind(showNew.visibleProperty());
     showNew.setOnAction(event -> controller.reload());
 
