@@ -684,22 +684,26 @@ public final class InMemoryPeerHandle implements PeerHandle {
     return scaled;
   }
 
-  /** Rotates the picture's hues by a variant-dependent angle: a distinct picture per variant. */
+  /**
+   * A distinct-looking picture per variant, cheaply: the colour channels permuted (six ways) and
+   * the brightness scaled (four steps), on the whole pixel array at once.
+   */
   static BufferedImage recolour(BufferedImage image, int variant) {
-    BufferedImage out =
-        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    float shift = (variant * 0.137f) % 1f;
-    float[] hsb = new float[3];
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        int rgb = image.getRGB(x, y);
-        java.awt.Color.RGBtoHSB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff, hsb);
-        out.setRGB(
-            x,
-            y,
-            java.awt.Color.HSBtoRGB((hsb[0] + shift) % 1f, Math.min(1f, hsb[1] + 0.25f), hsb[2]));
-      }
+    int width = image.getWidth();
+    int height = image.getHeight();
+    int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
+    int permutation = variant % 6;
+    int scalePercent = 70 + 10 * (variant / 6 % 4);
+    for (int index = 0; index < pixels.length; index++) {
+      int rgb = pixels[index];
+      int[] channels = {rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff};
+      int red = channels[permutation % 3] * scalePercent / 100;
+      int green = channels[(permutation + (permutation < 3 ? 1 : 2)) % 3] * scalePercent / 100;
+      int blue = channels[(permutation + (permutation < 3 ? 2 : 1)) % 3] * scalePercent / 100;
+      pixels[index] = red << 16 | green << 8 | blue;
     }
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    out.setRGB(0, 0, width, height, pixels, 0, width);
     return out;
   }
 
