@@ -130,7 +130,10 @@ public final class UiMeasurements {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
-  private static long heapAfterGcMb() {
+  private static long heapAfterGcMb() throws InterruptedException {
+    // Twice with a pause: textures of dropped images are released by the render thread between.
+    System.gc();
+    Thread.sleep(2_000);
     System.gc();
     Runtime runtime = Runtime.getRuntime();
     return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);

@@ -8,6 +8,8 @@ import org.catdit.feed.Identicon;
 /** Draws a {@link Identicon}: filled cells in the key's colour on a pale ground of the same hue. */
 public final class IdenticonView extends Canvas {
 
+  private String shownKeyHex = "";
+
   public IdenticonView(double sizePixels) {
     super(sizePixels, sizePixels);
     getStyleClass().add("identicon");
@@ -20,6 +22,11 @@ public final class IdenticonView extends Canvas {
 
   /** Draws the identicon of {@code keyHex}, or clears the canvas if it is empty. */
   public void show(String keyHex) {
+    String key = keyHex == null ? "" : keyHex;
+    if (key.equals(shownKeyHex)) {
+      return; // grid cells are reused while scrolling; most keep their author
+    }
+    shownKeyHex = key;
     GraphicsContext graphics = getGraphicsContext2D();
     graphics.clearRect(0, 0, getWidth(), getHeight());
     if (keyHex == null || keyHex.isEmpty()) {

@@ -57,8 +57,11 @@ public final class MainWindow {
   /** Pulse of the event bridge: node events reach the screens at most ten times a second. */
   public static final long PULSE_MILLIS = 100;
 
-  /** Thumbnails kept decoded; about 60 MB at 220×180 ARGB, whatever the size of the feed. */
-  public static final int MAX_CACHED_THUMBNAILS = 400;
+  /**
+   * Thumbnails kept decoded, at most 220×180 ARGB (158 KB) each: under 50 MB whatever the size of
+   * the feed, and several screens' worth of cards, so scrolling back finds them.
+   */
+  public static final int MAX_CACHED_THUMBNAILS = 300;
 
   private static final double WIDTH = 1120;
   private static final double HEIGHT = 760;
@@ -210,7 +213,7 @@ public final class MainWindow {
       opening = CompletableFuture.completedFuture(peer);
     }
     EventBridge bridge = new EventBridge(threads.fx(), threads.timer(), PULSE_MILLIS);
-    ImageCache images = new ImageCache(peer, threads, MAX_CACHED_THUMBNAILS, 2 * 220, 2 * 180);
+    ImageCache images = new ImageCache(peer, threads, MAX_CACHED_THUMBNAILS, 220, 180);
     session = new Session(peer, threads, bridge, images);
     Consumer<String> say = status::say;
     feed = new FeedController(session, say);
