@@ -26,27 +26,36 @@ public final class CatditApp {
   /**
    * Opens the window and blocks until it is closed and the peer has shut down.
    *
-   * @return the exit status: 0 after a normal close, 1 if no window could be opened
+   * @return the exit status: 0 after a normal close, 1 if no window could be opened or built
    */
   public static int run(PeerFactory factory) {
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<MainWindow> window = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean isBroken =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Preferences preferences = Preferences.userNodeForPackage(CatditApp.class);
     UiThreads threads = UiThreads.standard();
     try {
       Platform.startup(
           () -> {
-            Stage stage = new Stage();
-            MainWindow main =
-                new MainWindow(
-                    stage,
-                    threads,
-                    preferences.getBoolean(DARK_THEME_KEY, false),
-                    isDark -> preferences.putBoolean(DARK_THEME_KEY, isDark));
-            window.set(main);
-            stage.setOnHidden(event -> closed.countDown());
-            stage.show();
-            main.connect(factory);
+            try {
+              Stage stage = new Stage();
+              MainWindow main =
+                  new MainWindow(
+                      stage,
+                      threads,
+                      preferences.getBoolean(DARK_THEME_KEY, false),
+                      isDark -> preferences.putBoolean(DARK_THEME_KEY, isDark));
+              window.set(main);
+              stage.setOnHidden(event -> closed.countDown());
+              stage.show();
+              main.connect(factory);
+            } catch (RuntimeException broken) {
+              // Without a window nothing would ever close it: say why and let run() return.
+              System.err.println("catdit: the window could not be built: " + broken);
+              isBroken.set(true);
+              closed.countDown();
+            }
           });
     } catch (RuntimeException cannotStart) {
       System.err.println(
@@ -66,6 +75,6 @@ public final class CatditApp {
     }
     threads.shutdown();
     Platform.exit();
-    return 0;
+    return isBroken.get() ? 1 : 0;
   }
 }
