@@ -27,6 +27,22 @@ final class EmbeddedPeers {
    * @param invite {@code PEERID@HOST:PORT} or null
    */
   static EmbeddedPeer open(Path dataDirectory, String contact, String invite) {
+    try {
+      return openChecked(dataDirectory, contact, invite);
+    } catch (DataDirectoryInUseException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "could not start the peer on " + dataDirectory + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the peer", e);
+    }
+  }
+
+  /** As {@link #open(Path, String, String)}, with the failures as they are (the desktop app). */
+  static EmbeddedPeer openChecked(Path dataDirectory, String contact, String invite)
+      throws DataDirectoryInUseException, IOException, InterruptedException {
     EmbeddedPeer.Options options = EmbeddedPeer.Options.of(dataDirectory);
     try {
       if (invite != null) {
@@ -38,17 +54,7 @@ final class EmbeddedPeers {
       throw new IllegalArgumentException(
           "'" + (invite != null ? invite : contact) + "': " + e.getMessage(), e);
     }
-    try {
-      return EmbeddedPeer.open(options);
-    } catch (DataDirectoryInUseException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "could not start the peer on " + dataDirectory + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the peer", e);
-    }
+    return EmbeddedPeer.open(options);
   }
 
   /** Parses {@code HOST:PORT} ({@code [v6]:PORT} too). */

@@ -1,17 +1,24 @@
 package org.catdit.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.catdit.ui.shell.CatditApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The {@code catdit} command line: {@code java -jar target/catdit.jar <command> ...}. */
+/**
+ * The {@code catdit} command line: {@code java -jar target/catdit.jar <command> ...}; with no
+ * command it opens the desktop app.
+ */
 @Command(
     name = "catdit",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Serverless cat-picture sharing over a peer-to-peer overlay.",
     subcommands = {SimCommand.class, NodeCommand.class, BenchCommand.class, AsciiCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,8 +46,29 @@ public final class Main implements Runnable {
     return commandLine.execute(args);
   }
 
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "The desktop app's data directory (default: the per-user one, e.g. ~/.local/share/catdit).")
+  Path data;
+
+  @Option(
+      names = "--contact",
+      paramLabel = "HOST:PORT",
+      description = "Join through the peer at HOST:PORT.")
+  String contact;
+
+  @Option(
+      names = "--invite",
+      paramLabel = "INVITE",
+      description = "Join through the peer an invite (PEERID@HOST:PORT) names.")
+  String invite;
+
+  /** No subcommand: the desktop app, on an embedded peer started once the window shows. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    Path directory = data != null ? data : DataDirectories.forCurrentUser();
+    return CatditApp.run(() -> EmbeddedPeers.openChecked(directory, contact, invite));
   }
 }

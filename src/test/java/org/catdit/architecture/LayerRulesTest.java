@@ -124,11 +124,47 @@ class LayerRulesTest {
   static final ArchRule onlyUiTouchesJavaFx =
       noClasses()
           .that()
-          .resideOutsideOfPackages("org.catdit.ui..", "org.catdit.app..")
+          .resideOutsideOfPackage("org.catdit.ui..")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("javafx..")
-          .because("the UI is the only JavaFX package");
+          .resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp.ikonli..")
+          .because(
+              "the UI is the only JavaFX package; app.Main hands it a PeerFactory (style rule 11)");
+
+  @ArchTest
+  static final ArchRule theUiTalksOnlyToThePeerHandle =
+      noClasses()
+          .that()
+          .resideInAPackage("org.catdit.ui..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.catdit.net..",
+              "org.catdit.store..",
+              "org.catdit.overlay..",
+              "org.catdit.ledger..",
+              "org.catdit.sim..",
+              "org.catdit.app..",
+              "io.netty..",
+              "java.sql..")
+          .because(
+              "the desktop app sees a running peer only through feed.PeerHandle, so it works on"
+                  + " any implementation and never blocks on the network or the database");
+
+  @ArchTest
+  static final ArchRule screensDoNotReachIntoEachOther =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "org.catdit.ui.feed..",
+              "org.catdit.ui.compose..",
+              "org.catdit.ui.network..",
+              "org.catdit.ui.identity..",
+              "org.catdit.ui.settings..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.catdit.ui.shell..")
+          .because("the shell composes the screens, not the other way round (style rule 12)");
 
   @ArchTest
   static final ArchRule frontEndsGoThroughTheNodeHandle =
