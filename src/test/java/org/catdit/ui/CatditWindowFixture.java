@@ -37,7 +37,11 @@ public final class CatditWindowFixture {
   private final MainWindow window;
   private final ScheduledExecutorService timer;
 
-  private CatditWindowFixture(FxRobot robot, MainWindow window, ScheduledExecutorService timer) {
+  private final Stage stage;
+
+  private CatditWindowFixture(
+      FxRobot robot, MainWindow window, ScheduledExecutorService timer, Stage stage) {
+    this.stage = stage;
     this.robot = robot;
     this.window = window;
     this.timer = timer;
@@ -68,7 +72,7 @@ public final class CatditWindowFixture {
     UiThreads threads = new UiThreads(Platform::runLater, Runnable::run, timer);
     MainWindow window = new MainWindow(stage, threads, false, isDark -> {});
     stage.show();
-    return new CatditWindowFixture(new FxRobot(), window, timer);
+    return new CatditWindowFixture(new FxRobot(), window, timer, stage);
   }
 
   public MainWindow window() {
@@ -131,7 +135,8 @@ public final class CatditWindowFixture {
 
   /** The card showing {@code caption}, if it is on screen. */
   public Optional<Node> card(String caption) {
-    return robot.lookup(".post-card").queryAll().stream()
+    // Only this window's cards: a test may have two windows showing the same post.
+    return robot.from(stage.getScene().getRoot()).lookup(".post-card").queryAll().stream()
         .filter(card -> card.isVisible() && card.getParent() != null)
         .filter(
             card ->
@@ -141,6 +146,7 @@ public final class CatditWindowFixture {
   }
 
   public void clickUpvote(String caption) {
+    toFront();
     Node button = card(caption).orElseThrow().lookup(".upvote");
     robot.clickOn(button);
   }
@@ -152,6 +158,16 @@ public final class CatditWindowFixture {
 
   public boolean isUpvoteShownSelected(String caption) {
     return onFx(() -> ((ToggleButton) card(caption).orElseThrow().lookup(".upvote")).isSelected());
+  }
+
+  /** Raises this window above the others, so the robot's clicks land in it. */
+  public void toFront() {
+    robot.interact(stage::toFront);
+  }
+
+  /** Nodes matching {@code query} in this window only. */
+  public org.testfx.service.query.NodeQuery lookupHere(String query) {
+    return robot.from(stage.getScene().getRoot()).lookup(query);
   }
 
   public void showScreen(int index) {
