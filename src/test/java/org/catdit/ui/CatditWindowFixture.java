@@ -90,9 +90,17 @@ public final class CatditWindowFixture {
 
   /** Waits until {@code condition}, evaluated on the FX thread, holds. */
   public void waitUntil(String what, Callable<Boolean> condition) {
+    waitUntil(what, WAIT_SECONDS, condition);
+  }
+
+  /**
+   * Waits up to {@code seconds} (what crosses a real network on a busy machine may need more than
+   * {@link #WAIT_SECONDS}).
+   */
+  public void waitUntil(String what, long seconds, Callable<Boolean> condition) {
     try {
       WaitForAsyncUtils.waitFor(
-          WAIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+          seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     } catch (TimeoutException e) {
       throw new AssertionError("timed out waiting until " + what, e);
     }

@@ -29,6 +29,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class RealPeersTest {
   private static final Path CHELSEA = CatditWindowFixture.resource("chelsea.jpg");
+
+  /** Across the network, on a machine that may be busy. */
+  private static final long NETWORK_SECONDS = 60;
+
   private static final Path TRUNCATED = CatditWindowFixture.resource("truncated.jpg");
 
   private Path data;
@@ -72,6 +76,7 @@ class RealPeersTest {
   private static void showCard(CatditWindowFixture ui, String caption) {
     ui.waitUntil(
         caption + " offered or shown",
+        NETWORK_SECONDS,
         () ->
             ui.card(caption).isPresent()
                 || ui.robot()
@@ -94,13 +99,17 @@ class RealPeersTest {
     FeedPost atBob = bobUi.feedPost("Chelsea, from Alice's window").orElseThrow();
     assertEquals("Alice", atBob.authorName());
     bobUi.waitUntil(
-        "the thumbnail at Bob", () -> bobUi.window().session().orElseThrow().images().size() >= 1);
+        "the thumbnail at Bob",
+        NETWORK_SECONDS,
+        () -> bobUi.window().session().orElseThrow().images().size() >= 1);
 
     bobUi.clickUpvote("Chelsea, from Alice's window");
     bobUi.waitUntil(
         "score 1 at Bob", () -> "1".equals(bobUi.shownScore("Chelsea, from Alice's window")));
     aliceUi.waitUntil(
-        "score 1 at Alice", () -> "1".equals(aliceUi.shownScore("Chelsea, from Alice's window")));
+        "score 1 at Alice",
+        NETWORK_SECONDS,
+        () -> "1".equals(aliceUi.shownScore("Chelsea, from Alice's window")));
     FeedPost atAlice = alice.feed(FeedSort.TOP, 1).get().get(0);
     assertEquals(1, atAlice.score());
 
@@ -128,6 +137,7 @@ class RealPeersTest {
     aliceUi.showScreen(1);
     aliceUi.waitUntil(
         "Bob listed as a neighbour",
+        NETWORK_SECONDS,
         () -> !aliceUi.window().network().orElseThrow().rows().isEmpty());
     List<NeighbourRow> rows =
         aliceUi.onFx(() -> List.copyOf(aliceUi.window().network().orElseThrow().rows()));
@@ -136,6 +146,7 @@ class RealPeersTest {
     assertEquals(1, table.getItems().size());
     aliceUi.waitUntil(
         "an eager link drawn",
+        NETWORK_SECONDS,
         () ->
             !aliceUi
                 .lookupHere(".link-eager")
