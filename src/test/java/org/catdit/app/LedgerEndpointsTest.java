@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.catdit.feed.PictureLimits;
+import org.catdit.ledger.Hash;
 import org.catdit.ledger.sync.LedgerSync;
 import org.catdit.net.Delivery;
 import org.junit.jupiter.api.AfterAll;
@@ -176,7 +181,11 @@ class LedgerEndpointsTest {
     assertError(send("POST", "/posts?caption=empty", new byte[0]), 400);
     byte[] tooLarge = new byte[(int) PictureLimits.DEFAULT.maxBytes() + 1];
     assertError(send("POST", "/posts", tooLarge), 413);
-    assertError(send("POST", "/posts?caption=" + "x".repeat(300), picture()), 400);
+    byte[] unseen = unseenPicture();
+    Reply longCaption = send("POST", "/posts?caption=" + "x".repeat(300), unseen);
+    assertError(longCaption, 400);
+    assertTrue(longCaption.body().get("error").asText().contains("caption"), "" + longCaption);
+    assertError(send("GET", "/blobs/" + Hash.sha256(unseen).hex(), null), 404);
     assertEquals(before, summary());
   }
 
@@ -245,8 +254,23 @@ class LedgerEndpointsTest {
     return created.body().get("id").asText();
   }
 
-  private static byte[] picture() throws Exception {
-    return EmbeddedPeerTest.cat("chelsea.jpg");
+  /**
+   * A valid picture no test posts, nor is any thumbnail (the cat upside down): its bytes are in no
+   * blob file unless a refusal leaks one.
+   */
+  private static byte[] unseenPicture() throws Exception {
+    BufferedImage image =
+        ImageIO.read(new ByteArrayInputStream(EmbeddedPeerTest.cat("chelsea.png")));
+    BufferedImage flipped =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        flipped.setRGB(x, image.getHeight() - 1 - y, image.getRGB(x, y));
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertTrue(ImageIO.write(flipped, "png", out));
+    return out.toByteArray();
   }
 
   private JsonNode summary() throws Exception {
