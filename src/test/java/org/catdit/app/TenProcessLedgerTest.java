@@ -100,10 +100,12 @@ class TenProcessLedgerTest {
     List<Posted> posts = new ArrayList<>();
     List<Double> spreadSeconds = new ArrayList<>();
     List<Double> arrivalSeconds = new ArrayList<>();
+    List<Double> postSeconds = new ArrayList<>();
     for (Map.Entry<Integer, byte[]> entry : pictures.entrySet()) {
       int node = entry.getKey();
       long postedNanos = System.nanoTime();
       Posted posted = post(node, entry.getValue(), "cat from node " + node);
+      postSeconds.add(secondsSince(postedNanos));
       posts.add(posted);
       Set<Integer> waiting = new HashSet<>();
       for (int i = 0; i < NODES; i++) {
@@ -217,7 +219,7 @@ class TenProcessLedgerTest {
     arrivalSeconds.sort(Double::compare);
     System.out.printf(
         "TenProcessLedgerTest: %d processes; joined in %.1f s; picture at all %d others after"
-            + " post: %s s (median %.2f, max %.2f); at each other peer (%d arrivals): median"
+            + " post: %s s (median %.2f, max %.2f; POST /posts answered after %s s); at each other peer (%d arrivals): median"
             + " %.2f, 90th %.2f s; %d posts, %d transitions, votes cast in %.1f"
             + " s, all agree %.2f s after the last vote; restart after kill -9 answered in %.1f s"
             + " with the same set hash; empty node: ledger in %.2f s, ledger and pictures in"
@@ -228,6 +230,7 @@ class TenProcessLedgerTest {
         spreadSeconds.stream().map(s -> String.format("%.2f", s)).toList(),
         sorted.get(sorted.size() / 2),
         sorted.get(sorted.size() - 1),
+        postSeconds.stream().map(s -> String.format("%.2f", s)).toList(),
         arrivalSeconds.size(),
         arrivalSeconds.get(arrivalSeconds.size() / 2),
         arrivalSeconds.get(arrivalSeconds.size() * 9 / 10),
