@@ -680,18 +680,21 @@ public final class EmbeddedPeer implements PeerHandle {
             prepared ->
                 author(
                     () -> {
+                      // The payload first: a caption it refuses leaves no picture files.
+                      Payload.Post payload =
+                          new Payload.Post(
+                              Hash.sha256(prepared.picture().bytes()),
+                              prepared.picture().bytes().length,
+                              prepared.picture().width(),
+                              prepared.picture().height(),
+                              prepared.picture().mediaType(),
+                              text,
+                              Hash.sha256(prepared.thumbnail().bytes()));
                       try {
-                        Hash pictureHash = blobs.put(prepared.picture().bytes());
-                        Hash thumbnailHash = blobs.put(prepared.thumbnail().bytes());
+                        blobs.put(prepared.picture().bytes());
+                        blobs.put(prepared.thumbnail().bytes());
                         storageBytes = blobs.storageBytes();
-                        return new Payload.Post(
-                            pictureHash,
-                            prepared.picture().bytes().length,
-                            prepared.picture().width(),
-                            prepared.picture().height(),
-                            prepared.picture().mediaType(),
-                            text,
-                            thumbnailHash);
+                        return payload;
                       } catch (IOException e) {
                         throw new IllegalStateException(
                             "could not store the picture: " + e.getMessage(), e);
