@@ -211,7 +211,7 @@ final class LedgerEndpoints {
       }
       throw new IllegalStateException("the peer failed: " + cause, cause);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("the peer did not answer in time");
+      throw new BadRequest(503, "the peer did not answer in " + TIMEOUT_SECONDS + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted");
@@ -241,7 +241,7 @@ final class LedgerEndpoints {
     }
   }
 
-  /** A request this peer answers with a 4xx and a message. */
+  /** A request this peer answers with an error status (4xx, or 503 when busy) and a message. */
   private static final class BadRequest extends RuntimeException {
     final int status;
 
