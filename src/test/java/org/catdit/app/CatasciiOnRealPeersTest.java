@@ -173,6 +173,18 @@ class CatasciiOnRealPeersTest {
     assertEquals(List.of(postId), app.posts().stream().map(FeedPost::id).toList());
     assertEquals(pictureRows, String.join("\n", terminalText().lines().skip(1).limit(17).toList()));
 
+    type("i");
+    awaitText("Your name:");
+    type("Mo");
+    terminal.addInput(new KeyStroke(KeyType.Enter));
+    awaitText("catascii · Mo");
+    String myPeerId = me.identity().peerId();
+    awaitPeer(
+        "alice's network view names me",
+        () ->
+            alice.network().neighbours().stream()
+                .anyMatch(n -> n.peerId().equals(myPeerId) && n.displayName().equals("Mo")));
+
     type("n");
     awaitText("Network around " + me.identity().peerId());
     String aliceId = alice.identity().peerId();
