@@ -3,13 +3,15 @@
 # two peers on loopback: a headless node that posts three pictures through its admin API, and
 # catascii's own embedded peer joined to it by invite.
 #
-#   apt-get install -y xvfb xterm xdotool imagemagick fonts-dejavu-core
+#   apt-get install -y xvfb xterm tmux xdotool imagemagick jq fonts-dejavu-core
 #   mvn -B -o -q package -DskipTests
 #   scripts/catascii-screenshots.sh [OUT_DIR]      # default docs/images
 #
-# Writes catascii-feed.png (80x24), catascii-feed-120x40.png, catascii-network.png (120x40) and
-# catascii-help.png (80x24). Everything it starts runs under /tmp/catascii-shots and is stopped at
-# the end.
+# Writes catascii-feed.png (80x24), catascii-feed-120x40.png, catascii-network.png (120x40),
+# catascii-help.png (80x24) and catascii-80x24.txt (the feed's text as tmux captured it).
+# catascii runs inside tmux inside the xterm: tmux tells when the feed has caught up (its pane's
+# text) and types the keys; the xterm draws what a user sees. Everything it starts runs under
+# /tmp/catascii-shots and is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-docs/images}"
@@ -21,13 +23,6 @@ cats=src/test/resources/cats
 font="DejaVu Sans Mono"
 font_size=11
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
 rm -rf "$work"
 mkdir -p "$work/pictures" "$out"
 # Three posts from the one cat we ship: the photo, her face, and a mirrored black-and-white print.
@@ -35,7 +30,53 @@ cp "$cats/chelsea.jpg" "$work/pictures/chelsea.jpg"
 convert "$cats/chelsea.png" -crop 190x190+120+20 +repage "$work/pictures/face.png"
 convert "$cats/chelsea.png" -flop -colorspace Gray -quality 85 "$work/pictures/mirror.jpg"
 
-# Peer A: a headless node with a name (given by a profile in its data directory, see below).
+tmux_() { tmux -L catascii-shots -f "$work/tmux.conf" "$@"; }
+cat >"$work/tmux.conf" <<'CONF'
+set -g status off
+set -g default-terminal tmux-256color
+set -as terminal-features 'xterm*:RGB'
+set -g escape-time 0
+CONF
+pids=()
+cleanup() {
+  tmux_ kill-server 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# await SESSION TEXT [ABSENT]: until the pane shows TEXT (and not ABSENT), at most 60 s.
+await() {
+  for _ in $(seq 600); do
+    local pane
+    pane=$(tmux_ capture-pane -p -t "$1" 2>/dev/null || true)
+    if [[ "$pane" == *"$2"* && ( -z "${3:-}" || "$pane" != *"$3"* ) ]]; then return 0; fi
+    sleep 0.1
+  done
+  echo "timed out waiting for '$2' in $1:"; tmux_ capture-pane -p -t "$1" || true; exit 1
+}
+
+# catascii SESSION COLUMNS ROWS ARGS...: catascii in a detached tmux session of that size.
+catascii() {
+  local session=$1 columns=$2 rows=$3
+  shift 3
+  tmux_ new-session -d -s "$session" -x "$columns" -y "$rows" \
+    env COLORTERM=truecolor java -jar "$jar" ascii "$@"
+}
+
+# name DIR NAME: publishes a profile from catascii on that data directory (alone, offline).
+name() {
+  catascii name 80 24 --data "$1"
+  await name "Press ? for help."
+  tmux_ send-keys -t name i "$2" Enter
+  await name "You are $2 now."
+  tmux_ send-keys -t name q
+  for _ in $(seq 100); do tmux_ has-session -t name 2>/dev/null || break; sleep 0.1; done
+}
+name "$work/a" "Alice"
+name "$work/b" "Mo"
+
+# Peer A: a headless node that posts three pictures through its admin API.
 java -jar "$jar" node --port 0 --bind 127.0.0.1 --no-discovery --data "$work/a" \
   --admin-port "$admin_port" >"$work/a.log" 2>&1 &
 pids+=($!)
@@ -50,41 +91,43 @@ post() { # FILE CAPTION
 }
 post "$work/pictures/mirror.jpg" "Chelsea in the mirror, black and white"
 post "$work/pictures/face.png" "Close-up: the whiskers"
-post "$cats/chelsea.jpg" "Chelsea, unimpressed by the camera"
+post "$work/pictures/chelsea.jpg" "Chelsea, unimpressed by the camera"
 
 Xvfb "$display" -screen 0 1400x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 export DISPLAY="$display"
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-# shoot NAME COLUMNS ROWS KEYS...: catascii B in an xterm of that size, keys typed after it caught up.
+# shoot NAME COLUMNS ROWS [KEY AWAITED]...: catascii B (joined to A) shown in a true-colour xterm
+# of that size; once it has caught up, each KEY is typed and AWAITED text awaited; then the shot.
 shoot() {
   local name=$1 columns=$2 rows=$3
   shift 3
-  COLORTERM=truecolor TERM=xterm-256color xterm -geometry "${columns}x${rows}+0+0" \
-    -fa "$font" -fs "$font_size" -bg black -fg gray85 -xrm 'XTerm*cursorBlink: false' \
-    -title catascii -e java -jar "$jar" ascii --data "$work/b" --invite "$invite" &
+  catascii shot "$columns" "$rows" --data "$work/b" --invite "$invite"
+  xterm -geometry "${columns}x${rows}+0+0" -fa "$font" -fs "$font_size" -bg black -fg gray85 \
+    -title "catascii-$name" -e tmux -L catascii-shots attach -t shot &
   local xterm_pid=$!
   pids+=("$xterm_pid")
-  local window=""
-  for _ in $(seq 100); do
-    window=$(xdotool search --sync --onlyvisible --name '^catascii$' 2>/dev/null | head -1) && break
-    sleep 0.1
+  # Caught up: all three posts, every picture drawn.
+  await shot "3 posts" ""
+  await shot "3 posts" "fetching the picture"
+  await shot "3 posts" "loading…"
+  while [ $# -ge 2 ]; do
+    tmux_ send-keys -t shot "$1"
+    await shot "$2"
+    shift 2
   done
-  xdotool mousemove 20 20
-  # Caught up: three posts and their pictures take a few seconds on loopback.
-  sleep 8
-  for key in "$@"; do
-    xdotool key --clearmodifiers "$key"
-    sleep 2.5
-  done
+  sleep 1 # the xterm draws what tmux already has
+  local window
+  window=$(xdotool search --onlyvisible --name "^catascii-$name\$" | head -1)
   import -window "$window" "$out/$name.png"
-  xdotool key q
+  if [ "$name" = catascii-feed ]; then tmux_ capture-pane -p -t shot >"$out/catascii-80x24.txt"; fi
+  tmux_ send-keys -t shot q
   for _ in $(seq 100); do kill -0 "$xterm_pid" 2>/dev/null || break; sleep 0.1; done
 }
 
 shoot catascii-feed 80 24
-shoot catascii-feed-120x40 120 40 u
-shoot catascii-network 120 40 n
-shoot catascii-help 80 24 question
+shoot catascii-feed-120x40 120 40 u "yours included"
+shoot catascii-network 120 40 n "Counters"
+shoot catascii-help 80 24 "?" "Press any key"
 echo "screenshots in $out"

@@ -300,17 +300,20 @@ class CatasciiTest {
             42,
             17,
             3,
-            Map.of("scamp.subscriptionsForwarded", 9L, "plumtree.prunes", 4L),
+            Map.of("scamp.subscriptionsForwarded", 9L, "plumtree.prunes", 4L, "link.failures", 0L),
             START_MILLIS));
     type("n");
     awaitText("About 42 peers");
     String screen = terminalText();
-    assertTrue(screen.contains("1 eager / 1 lazy"), screen);
+    assertTrue(screen.contains("About 42 peers (SCAMP estimate) · 2 neighbours"), screen);
+    assertTrue(screen.contains("Own broadcast tree: 1 eager / 1 lazy"), screen);
     assertTrue(screen.contains("peer-aaaa"), screen);
     assertTrue(screen.contains("out+in"), screen);
     assertTrue(screen.contains("lazy"), screen);
     assertTrue(screen.contains("plumtree.prunes 4"), screen);
     assertTrue(screen.contains("scamp.subscriptionsForwarded 9"), screen);
+    assertTrue(screen.contains("Counters (1 more at 0 not shown)"), screen);
+    assertFalse(screen.contains("link.failures"), screen);
     type("n");
     awaitText("No posts yet");
   }
