@@ -542,9 +542,11 @@ public final class CatasciiApp implements AutoCloseable {
   // ---- drawing ----
 
   private void draw() throws IOException {
-    screen.clear();
     TerminalSize size = screen.getTerminalSize();
     TextGraphics graphics = screen.newTextGraphics();
+    // Blanks the back buffer cell by cell. Screen.clear() would also ask for a full redraw: the
+    // terminal erased and repainted on every frame, which flickers on a real terminal.
+    graphics.fill(' ');
     if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
       graphics.putString(0, 0, "catascii needs at least " + MIN_COLUMNS + "x" + MIN_ROWS);
       graphics.putString(0, 1, "q quits");

@@ -319,6 +319,31 @@ class CatasciiTest {
   }
 
   @Test
+  void redrawsChangeOnlyCellsAndNeverEraseTheTerminal() throws Exception {
+    AtomicLong erases = new AtomicLong();
+    DefaultVirtualTerminal counting =
+        new DefaultVirtualTerminal(new TerminalSize(80, 24)) {
+          @Override
+          public synchronized void clearScreen() {
+            erases.incrementAndGet();
+            super.clearScreen();
+          }
+        };
+    peer.receivePost("alice", TestPictures.bytes("chelsea.jpg"), "one");
+    peer.receivePost("bob", TestPictures.bytes("chelsea.png"), "two");
+    app = Catascii.open(peer, counting, ColorMode.NONE, clock::get);
+    assertTrue(app.runUntil(() -> app.posts().size() == 2, PATIENCE));
+    long atStart = erases.get();
+    for (String keys : List.of("j", "k", "s", "?", "x", "n", "n")) {
+      for (char character : keys.toCharArray()) {
+        counting.addInput(new KeyStroke(character, false, false));
+      }
+      app.runUntil(() -> false, Duration.ofMillis(100));
+    }
+    assertEquals(atStart, erases.get(), "a frame is drawn over the last, not after an erase");
+  }
+
+  @Test
   void helpListsTheKeysAndAnyKeyGoesBack() throws Exception {
     open(ColorMode.NONE);
     type("?");
