@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of catascii in a real terminal (xterm, true colour) under Xvfb, on a real network of
-# two peers on loopback: a headless node that posts three pictures through its admin API, and
-# catascii's own embedded peer joined to it by invite.
+# peers on loopback: a headless node A that posts three pictures through its admin API, two more
+# nodes joined through it, and catascii's own embedded peer joined to A by invite.
 #
 #   apt-get install -y xvfb xterm tmux xdotool imagemagick jq fonts-dejavu-core
 #   mvn -B -o -q package -DskipTests
@@ -45,15 +45,28 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# await SESSION TEXT [ABSENT]: until the pane shows TEXT (and not ABSENT), at most 60 s.
+# await SESSION TEXT [ABSENT...]: until the pane shows TEXT and none of ABSENT, unchanged for
+# $stable_polls polls 0.1 s apart (a frame caught half drawn does not count), at most 60 s.
+stable_polls=10
 await() {
+  local session=$1 text=$2 pane previous="" stable=0
+  shift 2
   for _ in $(seq 600); do
-    local pane
-    pane=$(tmux_ capture-pane -p -t "$1" 2>/dev/null || true)
-    if [[ "$pane" == *"$2"* && ( -z "${3:-}" || "$pane" != *"$3"* ) ]]; then return 0; fi
+    pane=$(tmux_ capture-pane -p -t "$session" 2>/dev/null || true)
+    local ok=1
+    [[ "$pane" == *"$text"* ]] || ok=0
+    for absent in "$@"; do [[ "$pane" != *"$absent"* ]] || ok=0; done
+    if [[ $ok == 1 && "$pane" == "$previous" ]]; then
+      stable=$((stable + 1))
+      [ "$stable" -ge "$stable_polls" ] && return 0
+    else
+      stable=0
+    fi
+    previous=$pane
     sleep 0.1
   done
-  echo "timed out waiting for '$2' in $1:"; tmux_ capture-pane -p -t "$1" || true; exit 1
+  echo "timed out waiting for '$text' in $session:"; tmux_ capture-pane -p -t "$session" || true
+  exit 1
 }
 
 # catascii SESSION COLUMNS ROWS ARGS...: catascii in a detached tmux session of that size.
@@ -73,6 +86,8 @@ name() {
   tmux_ send-keys -t name q
   for _ in $(seq 100); do tmux_ has-session -t name 2>/dev/null || break; sleep 0.1; done
 }
+# tmux's server would exit with its last session, racing the next shot's new session: keep one.
+tmux_ new-session -d -s keep sleep 100000
 name "$work/a" "Alice"
 name "$work/b" "Mo"
 
@@ -84,6 +99,13 @@ for _ in $(seq 100); do grep -q '^invite: ' "$work/a.log" 2>/dev/null && break; 
 invite=$(sed -n 's/^invite: //p' "$work/a.log")
 [ -n "$invite" ] || { echo "node A did not start:"; cat "$work/a.log"; exit 1; }
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$admin_port/status" >/dev/null && break; sleep 0.1; done
+
+# Peers C and D: two more headless nodes, joined through A, so the network view has neighbours.
+for extra in c d; do
+  java -jar "$jar" node --port 0 --bind 127.0.0.1 --no-discovery --data "$work/$extra" \
+    --invite "$invite" >"$work/$extra.log" 2>&1 &
+  pids+=($!)
+done
 
 post() { # FILE CAPTION
   curl -sf -X POST --data-binary "@$1" \
@@ -109,15 +131,14 @@ shoot() {
   local xterm_pid=$!
   pids+=("$xterm_pid")
   # Caught up: all three posts, every picture drawn.
-  await shot "3 posts" ""
-  await shot "3 posts" "fetching the picture"
-  await shot "3 posts" "loading…"
+  await shot "3 posts" "fetching the picture" "loading…" "syncing"
   while [ $# -ge 2 ]; do
     tmux_ send-keys -t shot "$1"
-    await shot "$2"
+    # The network view redraws every second: 0.3 s without a change is as still as it gets.
+    stable_polls=3 await shot "$2"
     shift 2
   done
-  sleep 1 # the xterm draws what tmux already has
+  sleep 0.5 # the xterm draws what tmux already has
   local window
   window=$(xdotool search --onlyvisible --name "^catascii-$name\$" | head -1)
   import -window "$window" "$out/$name.png"
@@ -128,6 +149,7 @@ shoot() {
 
 shoot catascii-feed 80 24
 shoot catascii-feed-120x40 120 40 u "yours included"
-shoot catascii-network 120 40 n "Counters"
+# u takes the upvote back: a broadcast of this peer's own, which builds its tree (eager links).
+shoot catascii-network 120 40 u "Upvote taken back." n "Counters"
 shoot catascii-help 80 24 "?" "Press any key"
 echo "screenshots in $out"
