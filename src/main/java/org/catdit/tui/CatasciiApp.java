@@ -43,6 +43,7 @@ public final class CatasciiApp implements AutoCloseable {
   static final int MAX_KEYS_PER_TICK = 64;
   static final int MAX_PATH_CHARS = 4096;
   static final int MAX_CAPTION_CHARS = 280;
+  static final int MAX_NAME_CHARS = 40;
   static final int MIN_COLUMNS = 40;
   static final int MIN_ROWS = 10;
   private static final long IDLE_WAIT_MILLIS = 20;
@@ -319,7 +320,7 @@ public final class CatasciiApp implements AutoCloseable {
       return;
     }
     switch (mode) {
-      case PROMPT_PATH, PROMPT_CAPTION -> onPromptKey(key);
+      case PROMPT_PATH, PROMPT_CAPTION, PROMPT_NAME -> onPromptKey(key);
       case HELP -> {
         if (isCharacter(key, 'q')) {
           isQuit = true;
@@ -375,6 +376,12 @@ public final class CatasciiApp implements AutoCloseable {
         mode = Mode.PROMPT_PATH;
         input.setLength(0);
       }
+      case 'i' -> {
+        mode = Mode.PROMPT_NAME;
+        input.setLength(0);
+        input.append(peer.identity().displayName());
+        showStatus("Your name, 1 to " + MAX_NAME_CHARS + " characters, as others will see it.");
+      }
       default -> {}
     }
   }
@@ -402,9 +409,9 @@ public final class CatasciiApp implements AutoCloseable {
   private void onPromptKey(KeyStroke key) {
     switch (key.getKeyType()) {
       case Escape -> {
+        showStatus(mode == Mode.PROMPT_NAME ? "Name unchanged." : "Posting cancelled.");
         mode = Mode.FEED;
         pendingPicture = null;
-        showStatus("Posting cancelled.");
       }
       case Backspace -> {
         if (input.length() > 0) {
@@ -414,7 +421,12 @@ public final class CatasciiApp implements AutoCloseable {
       case Enter -> onPromptEntered(input.toString().strip());
       case Character -> {
         char character = key.getCharacter();
-        int max = mode == Mode.PROMPT_PATH ? MAX_PATH_CHARS : MAX_CAPTION_CHARS;
+        int max =
+            switch (mode) {
+              case PROMPT_PATH -> MAX_PATH_CHARS;
+              case PROMPT_NAME -> MAX_NAME_CHARS;
+              default -> MAX_CAPTION_CHARS;
+            };
         if (!Character.isISOControl(character) && input.length() < max) {
           input.append(character);
         }
@@ -424,6 +436,25 @@ public final class CatasciiApp implements AutoCloseable {
   }
 
   private void onPromptEntered(String text) {
+    if (mode == Mode.PROMPT_NAME) {
+      mode = Mode.FEED;
+      if (text.isEmpty() || text.equals(peer.identity().displayName())) {
+        showStatus("Name unchanged.");
+        return;
+      }
+      showStatus("Publishing your name…");
+      whenDone(
+          peer.setDisplayName(text),
+          (ignored, error) -> {
+            if (error != null) {
+              showError("Could not change the name: " + PictureCache.rootMessage(error));
+            } else {
+              showStatus("You are " + SafeText.clean(text) + " now.");
+              requestFeed();
+            }
+          });
+      return;
+    }
     if (mode == Mode.PROMPT_PATH) {
       mode = Mode.FEED;
       if (text.isEmpty()) {
@@ -511,9 +542,11 @@ public final class CatasciiApp implements AutoCloseable {
   // ---- drawing ----
 
   private void draw() throws IOException {
-    screen.clear();
     TerminalSize size = screen.getTerminalSize();
     TextGraphics graphics = screen.newTextGraphics();
+    // Blanks the back buffer cell by cell. Screen.clear() would also ask for a full redraw: the
+    // terminal erased and repainted on every frame, which flickers on a real terminal.
+    graphics.fill(' ');
     if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
       graphics.putString(0, 0, "catascii needs at least " + MIN_COLUMNS + "x" + MIN_ROWS);
       graphics.putString(0, 1, "q quits");
@@ -545,7 +578,7 @@ public final class CatasciiApp implements AutoCloseable {
         feedPainter.paint(area, posts, topIndex, selectedIndex, clockMillis.getAsLong());
       }
     }
-    boolean isPrompting = mode == Mode.PROMPT_PATH || mode == Mode.PROMPT_CAPTION;
+    boolean isPrompting = mode.isPrompt();
     screen.setCursorPosition(
         chrome.paintFooter(
             graphics, mode, status, isStatusError, isPrompting ? input.toString() : ""));

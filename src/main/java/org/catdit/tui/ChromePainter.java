@@ -67,8 +67,13 @@ final class ChromePainter {
     statusLine.putString(0, rows - 2, SafeText.fit(prefix + status, columns));
     TextGraphics keys = FeedPainter.fresh(graphics);
     int lastRow = rows - 1;
-    if (mode == Mode.PROMPT_PATH || mode == Mode.PROMPT_CAPTION) {
-      String label = mode == Mode.PROMPT_PATH ? "Picture file: " : "Caption: ";
+    if (mode.isPrompt()) {
+      String label =
+          switch (mode) {
+            case PROMPT_PATH -> "Picture file: ";
+            case PROMPT_CAPTION -> "Caption: ";
+            default -> "Your name: ";
+          };
       int room = Math.max(1, columns - label.length() - 1);
       String clean = SafeText.clean(typed);
       String visible = clean.length() > room ? clean.substring(clean.length() - room) : clean;
@@ -82,7 +87,7 @@ final class ChromePainter {
         switch (mode) {
           case NETWORK -> "n/Esc feed  ? help  q quit";
           case HELP -> "any key: back";
-          default -> "j/k move  u upvote  p post  s sort  n network  ? help  q quit";
+          default -> "j/k move  u upvote  p post  s sort  n network  i name  ? help  q quit";
         };
     keys.enableModifiers(SGR.REVERSE);
     keys.putString(0, lastRow, padRight(SafeText.fit(" " + hints, columns), columns));

@@ -18,6 +18,7 @@ final class HelpPainter {
           "  p           post a picture: type its file path, then a caption",
           "  s           sort by HOT (votes and age), NEW, or TOP (votes)",
           "  n           network view: neighbours, tree links, counters",
+          "  i           your name, shown with your posts and in others' network view",
           "  ?           this help",
           "  q           quit (leaves the network cleanly)",
           "",

@@ -34,16 +34,24 @@ final class NetworkPainter {
     int rows = area.getSize().getRows();
     List<String> lines = new ArrayList<>();
     long eager = view.neighbours().stream().filter(Neighbour::isEager).count();
+    int neighbourCount = view.neighbours().size();
     lines.add("Network around " + SafeText.clean(view.selfPeerId()));
     lines.add(
         String.format(
             Locale.ROOT,
-            "About %d %s (SCAMP estimate) · %d neighbours: %d eager / %d lazy",
+            "About %d %s (SCAMP estimate) · %d %s",
             view.networkSizeEstimate(),
             view.networkSizeEstimate() == 1 ? "peer" : "peers",
-            view.neighbours().size(),
+            neighbourCount,
+            neighbourCount == 1 ? "neighbour" : "neighbours"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "Own broadcast tree: %d eager / %d lazy%s",
             eager,
-            view.neighbours().size() - eager));
+            neighbourCount - eager,
+            // Plumtree builds one tree per source, at its first broadcast, with every link eager.
+            eager == 0 && neighbourCount > 0 ? " (built at this peer's first broadcast)" : ""));
     lines.add(
         String.format(
             Locale.ROOT,
@@ -90,8 +98,18 @@ final class NetworkPainter {
     }
     lines.add("");
     int countersRow = lines.size();
-    lines.add("Counters");
-    lines.addAll(counterLines(view.counters(), columns, Math.max(0, rows - lines.size())));
+    Map<String, Long> nonZero = new TreeMap<>();
+    view.counters()
+        .forEach(
+            (name, value) -> {
+              if (value != 0) {
+                nonZero.put(name, value);
+              }
+            });
+    int zeros = view.counters().size() - nonZero.size();
+    // Most of the ~70 counters are failure counts that stay 0 on a healthy peer: those are hidden.
+    lines.add(zeros == 0 ? "Counters" : "Counters (" + zeros + " more at 0 not shown)");
+    lines.addAll(counterLines(nonZero, columns, Math.max(0, rows - lines.size())));
 
     for (int row = 0; row < lines.size() && row < rows; row++) {
       TextGraphics line = FeedPainter.fresh(area);
@@ -141,7 +159,7 @@ final class NetworkPainter {
       lines.add(line.toString().stripTrailing());
     }
     if (cells.isEmpty() && maxRows > 0) {
-      lines.add("(none reported)");
+      lines.add("(none above 0)");
     }
     return lines;
   }

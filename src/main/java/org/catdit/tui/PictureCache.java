@@ -38,6 +38,13 @@ final class PictureCache {
   private final Set<String> inFlight = new HashSet<>();
   private final Set<String> awaited = new HashSet<>();
   private final Map<String, String> failures = new HashMap<>();
+
+  /**
+   * How many arrivals were announced: a reply "not held" to a request sent before the latest
+   * arrival may be stale (the picture came in between), so it is asked for again, not awaited.
+   */
+  private long arrivals;
+
   private Runnable onChange = () -> {};
 
   PictureCache(PeerHandle peer, EventInbox inbox, Executor decoder) {
@@ -81,6 +88,7 @@ final class PictureCache {
 
   /** Some picture arrived at the peer: ask again for those that were missing. */
   void onPictureArrived() {
+    arrivals++;
     awaited.clear();
   }
 
@@ -96,6 +104,7 @@ final class PictureCache {
       return;
     }
     inFlight.add(hash);
+    long arrivalsAtRequest = arrivals;
     peer.picture(hash)
         .thenApplyAsync(bytes -> bytes.map(this::decode), decoder)
         .whenComplete(
@@ -106,7 +115,9 @@ final class PictureCache {
                       if (error != null) {
                         remember(failures, hash, "cannot load the picture: " + rootMessage(error));
                       } else if (decoded.isEmpty()) {
-                        remember(awaited, hash);
+                        if (arrivals == arrivalsAtRequest) {
+                          remember(awaited, hash);
+                        }
                       } else if (decoded.get() instanceof Decoded.Failed failed) {
                         remember(failures, hash, failed.message());
                       } else if (decoded.get() instanceof Decoded.Image ok) {

@@ -300,19 +300,47 @@ class CatasciiTest {
             42,
             17,
             3,
-            Map.of("scamp.subscriptionsForwarded", 9L, "plumtree.prunes", 4L),
+            Map.of("scamp.subscriptionsForwarded", 9L, "plumtree.prunes", 4L, "link.failures", 0L),
             START_MILLIS));
     type("n");
     awaitText("About 42 peers");
     String screen = terminalText();
-    assertTrue(screen.contains("1 eager / 1 lazy"), screen);
+    assertTrue(screen.contains("About 42 peers (SCAMP estimate) · 2 neighbours"), screen);
+    assertTrue(screen.contains("Own broadcast tree: 1 eager / 1 lazy"), screen);
     assertTrue(screen.contains("peer-aaaa"), screen);
     assertTrue(screen.contains("out+in"), screen);
     assertTrue(screen.contains("lazy"), screen);
     assertTrue(screen.contains("plumtree.prunes 4"), screen);
     assertTrue(screen.contains("scamp.subscriptionsForwarded 9"), screen);
+    assertTrue(screen.contains("Counters (1 more at 0 not shown)"), screen);
+    assertFalse(screen.contains("link.failures"), screen);
     type("n");
     awaitText("No posts yet");
+  }
+
+  @Test
+  void redrawsChangeOnlyCellsAndNeverEraseTheTerminal() throws Exception {
+    AtomicLong erases = new AtomicLong();
+    DefaultVirtualTerminal counting =
+        new DefaultVirtualTerminal(new TerminalSize(80, 24)) {
+          @Override
+          public synchronized void clearScreen() {
+            erases.incrementAndGet();
+            super.clearScreen();
+          }
+        };
+    peer.receivePost("alice", TestPictures.bytes("chelsea.jpg"), "one");
+    peer.receivePost("bob", TestPictures.bytes("chelsea.png"), "two");
+    app = Catascii.open(peer, counting, ColorMode.NONE, clock::get);
+    assertTrue(app.runUntil(() -> app.posts().size() == 2, PATIENCE));
+    long atStart = erases.get();
+    for (String keys : List.of("j", "k", "s", "?", "x", "n", "n")) {
+      for (char character : keys.toCharArray()) {
+        counting.addInput(new KeyStroke(character, false, false));
+      }
+      app.runUntil(() -> false, Duration.ofMillis(100));
+    }
+    assertEquals(atStart, erases.get(), "a frame is drawn over the last, not after an erase");
   }
 
   @Test

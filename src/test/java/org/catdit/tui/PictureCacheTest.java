@@ -93,6 +93,20 @@ class PictureCacheTest {
     assertTrue(peer.requests.containsKey("missing"));
   }
 
+  @Test
+  void aNotHeldReplyOvertakenByAnArrivalIsAskedAgain() {
+    // With a real peer the picture can arrive between the request and its "not held" reply; the
+    // event is handled first, so awaiting now would wait for an arrival that already happened.
+    cache.art("racing", GRID);
+    cache.onPictureArrived();
+    peer.requests.get("racing").complete(Optional.empty());
+    runInbox();
+    assertFalse(cache.isAwaited("racing"));
+    peer.requests.clear();
+    cache.art("racing", GRID);
+    assertTrue(peer.requests.containsKey("racing"), "asked again");
+  }
+
   /** A test double whose picture requests stay pending until the test completes them. */
   private static final class PendingPictures implements PeerHandle {
     final Map<String, CompletableFuture<Optional<byte[]>>> requests = new LinkedHashMap<>();

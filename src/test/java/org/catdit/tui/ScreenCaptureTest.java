@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * catascii at 80×24 with a small feed, as text. With {@code -Dcatascii.capture=FILE} the screen is
- * also written to FILE (docs/images/catascii-80x24.txt was made so).
+ * also written to FILE. (docs/images/catascii-80x24.txt now comes from a real terminal: see
+ * scripts/catascii-screenshots.sh.)
  */
 class ScreenCaptureTest {
   @Test
