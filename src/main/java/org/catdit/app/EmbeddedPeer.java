@@ -586,7 +586,11 @@ public final class EmbeddedPeer implements PeerHandle {
               SyncProgress caught = new SyncProgress(now.have(), now.total(), now.isCaughtUp());
               NetworkView view =
                   networkViews.toView(
-                      context.status(), directory::displayName, extra, System.currentTimeMillis());
+                      context.status(),
+                      context.node().broadcastTree().treeLinkPeers(),
+                      directory::displayName,
+                      extra,
+                      System.currentTimeMillis());
               List<KnownPeer> peers = new ArrayList<>();
               for (PeerId peer : context.status().partialView()) {
                 InetSocketAddress address = context.addressOf(peer);

@@ -23,8 +23,12 @@ import org.catdit.overlay.link.SessionStats;
 final class NetworkViews {
   private final Map<PeerId, Long> firstSeenMillis = new HashMap<>();
 
+  /**
+   * @param treeLinks the neighbours on eager links of any broadcast tree this peer holds
+   */
   NetworkView toView(
       NodeStatus status,
+      List<PeerId> treeLinks,
       Function<PeerId, String> displayNames,
       Map<String, Long> extraCounters,
       long nowMillis) {
@@ -37,7 +41,7 @@ final class NetworkViews {
     for (NodeStatus.Link link : status.links()) {
       links.put(link.peer(), link.stats());
     }
-    Set<PeerId> eager = new LinkedHashSet<>(status.eagerPeers());
+    Set<PeerId> eager = new LinkedHashSet<>(treeLinks);
     List<Neighbour> out = new ArrayList<>(neighbours.size());
     for (PeerId peer : neighbours) {
       long since = firstSeenMillis.computeIfAbsent(peer, p -> nowMillis);

@@ -55,6 +55,27 @@ final class LinkTable {
     return peers[index];
   }
 
+  /**
+   * The links eager in at least one tree this peer holds (the shared one, or any source's). Before
+   * any per-source tree exists every link is eager: the first tree is made all-eager.
+   */
+  BitSet eagerInAnyTree() {
+    BitSet any;
+    if (mode == BroadcastMode.SHARED || mode == BroadcastMode.FLOOD) {
+      any = (BitSet) sharedTree.clone();
+    } else if (treeIndex.isEmpty()) {
+      any = new BitSet();
+      any.set(0, size);
+    } else {
+      any = new BitSet();
+      for (BitSet tree : treeIndex.values()) {
+        any.or(tree);
+      }
+    }
+    any.clear(size, Math.max(size, any.length()));
+    return any;
+  }
+
   int indexOf(PeerId peer) {
     for (int i = 0; i < size; i++) {
       if (peers[i].equals(peer)) {

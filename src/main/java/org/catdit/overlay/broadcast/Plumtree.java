@@ -492,6 +492,22 @@ public final class Plumtree implements Protocol, MembershipListener {
     return linksWhere(root, true);
   }
 
+  /**
+   * The neighbours whose links carry payloads in at least one tree this peer holds: its place in
+   * the broadcast tree as a whole, which the tree of its own broadcasts alone does not show (that
+   * one exists only after it has broadcast).
+   */
+  public List<PeerId> treeLinkPeers() {
+    BitSet any = links.eagerInAnyTree();
+    List<PeerId> out = new ArrayList<>();
+    for (int i = 0; i < links.size(); i++) {
+      if (any.get(i)) {
+        out.add(links.get(i));
+      }
+    }
+    return out;
+  }
+
   /** The neighbours whose links are lazy in the tree of {@code root}. */
   public List<PeerId> lazyPeers(PeerId root) {
     return linksWhere(root, false);

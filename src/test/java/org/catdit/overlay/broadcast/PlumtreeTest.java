@@ -469,4 +469,22 @@ class PlumtreeTest {
     assertEquals(List.of(), tree.eagerPeers(ROOT));
     assertEquals(0, tree.treeCount());
   }
+
+  @Test
+  void treeLinksAreEveryLinkBeforeAnyTreeThenThoseEagerInSomeTree() {
+    Plumtree tree = withNeighbours(BroadcastConfig.defaults().withMode(BroadcastMode.PER_SOURCE));
+    assertEquals(List.of(A, B, C), tree.treeLinkPeers());
+    assertEquals(List.of(), tree.eagerPeers(SELF));
+
+    // A prune from every neighbour for ROOT's tree, while OTHER_ROOT's tree is still whole.
+    tree.onMessage(0, A, gossip("one", OTHER_ROOT, 0));
+    tree.onMessage(0, A, new Prune(ROOT));
+    tree.onMessage(0, B, new Prune(ROOT));
+    tree.onMessage(0, C, new Prune(ROOT));
+    assertEquals(List.of(), tree.eagerPeers(ROOT));
+    assertEquals(List.of(A, B, C), tree.treeLinkPeers());
+
+    tree.onMessage(0, A, new Prune(OTHER_ROOT));
+    assertEquals(List.of(B, C), tree.treeLinkPeers());
+  }
 }
