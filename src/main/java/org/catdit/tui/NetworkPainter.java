@@ -47,11 +47,9 @@ final class NetworkPainter {
     lines.add(
         String.format(
             Locale.ROOT,
-            "Own broadcast tree: %d eager / %d lazy%s",
+            "Broadcast tree: %d eager (tree) / %d lazy (announce only)",
             eager,
-            neighbourCount - eager,
-            // Plumtree builds one tree per source, at its first broadcast, with every link eager.
-            eager == 0 && neighbourCount > 0 ? " (built at this peer's first broadcast)" : ""));
+            neighbourCount - eager));
     lines.add(
         String.format(
             Locale.ROOT,

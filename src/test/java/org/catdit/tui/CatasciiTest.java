@@ -306,7 +306,7 @@ class CatasciiTest {
     awaitText("About 42 peers");
     String screen = terminalText();
     assertTrue(screen.contains("About 42 peers (SCAMP estimate) · 2 neighbours"), screen);
-    assertTrue(screen.contains("Own broadcast tree: 1 eager / 1 lazy"), screen);
+    assertTrue(screen.contains("Broadcast tree: 1 eager (tree) / 1 lazy (announce only)"), screen);
     assertTrue(screen.contains("peer-aaaa"), screen);
     assertTrue(screen.contains("out+in"), screen);
     assertTrue(screen.contains("lazy"), screen);
