@@ -57,26 +57,26 @@ public final class NetworkController {
     table
         .getColumns()
         .addAll(
-            column("Peer", NeighbourRow::name, 80),
+            column("Peer", NeighbourRow::name, 100),
             column("Dir.", NeighbourRow::direction, 50),
-            column("Link", NeighbourRow::link, 50),
+            column("Link", NeighbourRow::link, 55),
             column(
                 "RTT",
                 row ->
                     row.neighbour().rttMillis() < 0
                         ? "—"
                         : String.format("%.1f ms", row.neighbour().rttMillis()),
-                65),
-            column("Loss", row -> String.format("%.1f %%", 100 * row.neighbour().lossRate()), 55),
+                75),
+            column("Loss", row -> String.format("%.1f %%", 100 * row.neighbour().lossRate()), 60),
             column(
                 "Sent / received",
                 row ->
                     Ages.bytes(row.neighbour().bytesSent())
                         + " / "
                         + Ages.bytes(row.neighbour().bytesReceived()),
-                150),
-            column("Msgs (dup)", row -> row.arrivals() + " (" + row.duplicates() + ")", 80),
-            column("Age", row -> Ages.duration(row.neighbour().ageSeconds()), 55));
+                140),
+            column("Msgs (dup)", row -> row.arrivals() + " (" + row.duplicates() + ")", 90),
+            column("Age", row -> Ages.duration(row.neighbour().ageSeconds()), 60));
     table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
 
     size.setId("network-size");
@@ -154,7 +154,7 @@ public final class NetworkController {
     long out = view.neighbours().stream().filter(Neighbour::isInPartialView).count();
     long in = view.neighbours().stream().filter(Neighbour::isInInView).count();
     long eager = view.neighbours().stream().filter(Neighbour::isEager).count();
-    links.setText(out + " out-links · " + in + " in-links · " + eager + " eager");
+    links.setText(count(out, "out-link") + " · " + count(in, "in-link") + " · " + eager + " eager");
     double duplicateShare =
         view.messagesDelivered() + view.duplicatesReceived() == 0
             ? 0
@@ -176,11 +176,17 @@ public final class NetworkController {
     rows.setAll(updated);
   }
 
+  private static String count(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
   private static TableColumn<NeighbourRow, String> column(
       String title, Function<NeighbourRow, String> value, double width) {
     TableColumn<NeighbourRow, String> column = new TableColumn<>(title);
     column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     column.setPrefWidth(width);
+    // Never squeezed below what its figures need (a narrow window scrolls the table instead).
+    column.setMinWidth(width);
     return column;
   }
 
