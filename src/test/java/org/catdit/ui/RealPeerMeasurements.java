@@ -56,7 +56,9 @@ public final class RealPeerMeasurements {
         Platform.exit();
         System.exit(0);
       }
-      default -> throw new IllegalArgumentException("fill DIR COUNT | measure DIR COUNT");
+      case "open" -> timedOpen(data).close(); // the peer alone, no window (for a profile)
+      default ->
+          throw new IllegalArgumentException("fill DIR COUNT | measure DIR COUNT | open DIR");
     }
   }
 

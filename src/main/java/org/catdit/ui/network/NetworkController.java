@@ -57,26 +57,28 @@ public final class NetworkController {
     table
         .getColumns()
         .addAll(
-            column("Peer", NeighbourRow::name, 100),
-            column("Dir.", NeighbourRow::direction, 50),
+            column("Peer", NeighbourRow::name, 95),
+            column("Dir.", NeighbourRow::direction, 45),
             column("Link", NeighbourRow::link, 55),
             column(
                 "RTT",
                 row ->
                     row.neighbour().rttMillis() < 0
                         ? "—"
-                        : String.format("%.1f ms", row.neighbour().rttMillis()),
-                75),
-            column("Loss", row -> String.format("%.1f %%", 100 * row.neighbour().lossRate()), 60),
+                        : String.format(
+                            row.neighbour().rttMillis() < 100 ? "%.1f ms" : "%.0f ms",
+                            row.neighbour().rttMillis()),
+                70),
+            column("Loss", row -> String.format("%.1f %%", 100 * row.neighbour().lossRate()), 55),
             column(
                 "Sent / received",
                 row ->
                     Ages.bytes(row.neighbour().bytesSent())
                         + " / "
                         + Ages.bytes(row.neighbour().bytesReceived()),
-                140),
-            column("Msgs (dup)", row -> row.arrivals() + " (" + row.duplicates() + ")", 90),
-            column("Age", row -> Ages.duration(row.neighbour().ageSeconds()), 60));
+                150),
+            column("Msgs (dup)", row -> row.arrivals() + " (" + row.duplicates() + ")", 110),
+            column("Age", row -> Ages.duration(row.neighbour().ageSeconds()), 55));
     table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
 
     size.setId("network-size");
@@ -163,8 +165,10 @@ public final class NetworkController {
                 / (view.messagesDelivered() + view.duplicatesReceived());
     delivered.setText(
         String.format(
-            "%,d messages delivered · %,d duplicates (%.1f %%)",
-            view.messagesDelivered(), view.duplicatesReceived(), duplicateShare));
+            "%,d delivered · %s (%.1f %%)",
+            view.messagesDelivered(),
+            count(view.duplicatesReceived(), "duplicate"),
+            duplicateShare));
   }
 
   private void updateRows(NetworkView view) {
@@ -177,7 +181,7 @@ public final class NetworkController {
   }
 
   private static String count(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
+    return String.format("%,d", count) + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static TableColumn<NeighbourRow, String> column(
