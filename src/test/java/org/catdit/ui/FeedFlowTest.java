@@ -58,9 +58,6 @@ class FeedFlowTest {
   @Test
   void shouldCountAnUpvoteAndRetractItOnTheSecondClick() throws Exception {
     peer.receivePost("Bob", Files.readAllBytes(CHELSEA), "Bob's cat", 60_000, true);
-    ui.waitUntil(
-        "the new-posts button", () -> ui.robot().lookup("#show-new-posts").query().isVisible());
-    ui.robot().clickOn("#show-new-posts");
     ui.waitUntil("Bob's card", () -> ui.card("Bob's cat").isPresent());
     assertEquals("0", ui.shownScore("Bob's cat"));
 
@@ -109,6 +106,24 @@ class FeedFlowTest {
     } finally {
       Files.delete(text);
     }
+  }
+
+  @Test
+  void shouldShowPostsArrivingInAnEmptyFeedAtOnce() throws Exception {
+    ui.waitUntil("the empty feed", () -> ui.robot().lookup("#feed-empty").query().isVisible());
+    byte[] picture = Files.readAllBytes(CHELSEA);
+
+    peer.receivePost("Bob", picture, "caught up 1", 60_000, true);
+    peer.receivePost("Cy", picture, "caught up 2", 30_000, true);
+
+    ui.waitUntil("both cards", () -> ui.feedPosts().size() == 2);
+    assertFalse(ui.robot().lookup("#show-new-posts").queryButton().isVisible());
+    assertFalse(ui.robot().lookup("#feed-empty").query().isVisible());
+
+    peer.receivePost("Dee", picture, "later", 0, true);
+    ui.waitUntil(
+        "1 new post", () -> ui.robot().lookup("#show-new-posts").queryButton().isVisible());
+    assertEquals(2, ui.feedPosts().size(), "once something is shown, new posts wait");
   }
 
   @Test

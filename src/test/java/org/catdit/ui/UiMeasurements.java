@@ -94,7 +94,9 @@ public final class UiMeasurements {
     System.out.printf(
         "launch to all %,d posts in the grid: %d ms%n",
         expectedPosts, millis(loadedNanos - launchNanos));
-    System.out.printf("heap used with the feed loaded: %d MB%n", heapAfterGcMb());
+    System.out.printf(
+        "heap used with the feed loaded: %d MB (process resident: %s)%n",
+        heapAfterGcMb(), residentSize());
 
     List<Long> stepMicros = new ArrayList<>();
     for (int step = 0; step < SCROLL_STEPS; step++) {
@@ -122,7 +124,9 @@ public final class UiMeasurements {
     int cached = onFx(() -> window.get().session().orElseThrow().images().size());
     int bound = onFx(() -> window.get().session().orElseThrow().images().maxEntries());
     System.out.printf("thumbnails cached after the scroll: %d (bound %d)%n", cached, bound);
-    System.out.printf("heap used after scrolling: %d MB%n", heapAfterGcMb());
+    System.out.printf(
+        "heap used after scrolling: %d MB (process resident: %s)%n",
+        heapAfterGcMb(), residentSize());
     window.get().shutdown(5_000);
   }
 
@@ -137,6 +141,21 @@ public final class UiMeasurements {
     System.gc();
     Runtime runtime = Runtime.getRuntime();
     return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+  }
+
+  /** The process's resident set (Linux), which includes the software-rendered textures. */
+  private static String residentSize() {
+    try {
+      for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          long kilobytes = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          return (kilobytes / 1024) + " MB";
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+    return "unknown";
   }
 
   private static VirtualFlow<?> flow(MainWindow window) {

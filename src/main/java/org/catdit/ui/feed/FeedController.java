@@ -1,6 +1,7 @@
 package org.catdit.ui.feed;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,9 @@ import org.catdit.ui.common.Session;
  * <p>How live changes land, so nothing under the user's pointer moves: a post already shown is
  * replaced in place (its score, its thumbnail arriving); this peer's own new post goes to the top;
  * new posts from the network wait behind a "n new posts" button, as in most feed apps, and the
- * order is recomputed only when the user asks (that button, a sort, a reload).
+ * order is recomputed only when the user asks (that button, a sort, a reload). While the grid is
+ * still empty (a first start catching up) there is nothing to keep in place, so posts arriving then
+ * are shown at once rather than behind the button over "No cat pictures yet".
  */
 public final class FeedController {
   /** The most posts the grid holds; the peer returns the best this many. */
@@ -46,6 +49,8 @@ public final class FeedController {
   private final BooleanProperty isStale = new SimpleBooleanProperty();
   private final FeedView view;
   private long loadGeneration;
+  private boolean isEmptyFeedReloading;
+  private final Set<String> arrivedDuringLoad = new LinkedHashSet<>();
 
   /**
    * @param notifier shows a short message to the user (errors of votes and loads)
@@ -90,6 +95,7 @@ public final class FeedController {
   public void reload() {
     long generation = ++loadGeneration;
     FeedSort requested = sort.get();
+    arrivedDuringLoad.clear();
     session
         .peer()
         .feed(requested, MAX_FEED_POSTS)
@@ -99,11 +105,23 @@ public final class FeedController {
                 return; // a later reload superseded this one
               }
               if (failure != null) {
+                isEmptyFeedReloading = false;
                 notifier.accept("Could not load the feed: " + rootMessage(failure));
                 return;
               }
+              Set<String> loadedIds = new HashSet<>();
+              loaded.forEach(post -> loadedIds.add(post.id()));
+              List<String> missed =
+                  arrivedDuringLoad.stream().filter(id -> !loadedIds.contains(id)).toList();
+              if (isEmptyFeedReloading && !missed.isEmpty()) {
+                reload(); // posts arrived after this load was read: still nothing shown to keep
+                return;
+              }
+              isEmptyFeedReloading = false;
               waitingPostIds.clear();
-              waitingCount.set(0);
+              waitingPostIds.addAll(missed);
+              arrivedDuringLoad.clear();
+              waitingCount.set(waitingPostIds.size());
               isStale.set(false);
               posts.setAll(loaded);
               view.scrollToTop();
@@ -154,8 +172,22 @@ public final class FeedController {
       view.scrollToTop();
       return;
     }
+    if (posts.isEmpty()) {
+      // Nothing shown that could move: fetch the feed in order (once for a burst of arrivals).
+      if (!isEmptyFeedReloading) {
+        isEmptyFeedReloading = true;
+        reload();
+      }
+      if (arrivedDuringLoad.size() < MAX_FEED_POSTS) {
+        arrivedDuringLoad.add(post.id());
+      }
+      return;
+    }
     if (waitingPostIds.size() < MAX_FEED_POSTS) {
       waitingPostIds.add(post.id());
+    }
+    if (arrivedDuringLoad.size() < MAX_FEED_POSTS) {
+      arrivedDuringLoad.add(post.id()); // a reload in flight may have been read before it
     }
     waitingCount.set(waitingPostIds.size());
   }

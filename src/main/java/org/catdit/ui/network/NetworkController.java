@@ -57,16 +57,18 @@ public final class NetworkController {
     table
         .getColumns()
         .addAll(
-            column("Peer", NeighbourRow::name, 80),
-            column("Dir.", NeighbourRow::direction, 50),
-            column("Link", NeighbourRow::link, 50),
+            column("Peer", NeighbourRow::name, 95),
+            column("Dir.", NeighbourRow::direction, 45),
+            column("Link", NeighbourRow::link, 55),
             column(
                 "RTT",
                 row ->
                     row.neighbour().rttMillis() < 0
                         ? "—"
-                        : String.format("%.1f ms", row.neighbour().rttMillis()),
-                65),
+                        : String.format(
+                            row.neighbour().rttMillis() < 100 ? "%.1f ms" : "%.0f ms",
+                            row.neighbour().rttMillis()),
+                70),
             column("Loss", row -> String.format("%.1f %%", 100 * row.neighbour().lossRate()), 55),
             column(
                 "Sent / received",
@@ -75,7 +77,7 @@ public final class NetworkController {
                         + " / "
                         + Ages.bytes(row.neighbour().bytesReceived()),
                 150),
-            column("Msgs (dup)", row -> row.arrivals() + " (" + row.duplicates() + ")", 80),
+            column("Msgs (dup)", row -> row.arrivals() + " (" + row.duplicates() + ")", 110),
             column("Age", row -> Ages.duration(row.neighbour().ageSeconds()), 55));
     table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
 
@@ -154,7 +156,7 @@ public final class NetworkController {
     long out = view.neighbours().stream().filter(Neighbour::isInPartialView).count();
     long in = view.neighbours().stream().filter(Neighbour::isInInView).count();
     long eager = view.neighbours().stream().filter(Neighbour::isEager).count();
-    links.setText(out + " out-links · " + in + " in-links · " + eager + " eager");
+    links.setText(count(out, "out-link") + " · " + count(in, "in-link") + " · " + eager + " eager");
     double duplicateShare =
         view.messagesDelivered() + view.duplicatesReceived() == 0
             ? 0
@@ -163,8 +165,10 @@ public final class NetworkController {
                 / (view.messagesDelivered() + view.duplicatesReceived());
     delivered.setText(
         String.format(
-            "%,d messages delivered · %,d duplicates (%.1f %%)",
-            view.messagesDelivered(), view.duplicatesReceived(), duplicateShare));
+            "%,d delivered · %s (%.1f %%)",
+            view.messagesDelivered(),
+            count(view.duplicatesReceived(), "duplicate"),
+            duplicateShare));
   }
 
   private void updateRows(NetworkView view) {
@@ -176,11 +180,17 @@ public final class NetworkController {
     rows.setAll(updated);
   }
 
+  private static String count(long count, String noun) {
+    return String.format("%,d", count) + " " + noun + (count == 1 ? "" : "s");
+  }
+
   private static TableColumn<NeighbourRow, String> column(
       String title, Function<NeighbourRow, String> value, double width) {
     TableColumn<NeighbourRow, String> column = new TableColumn<>(title);
     column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     column.setPrefWidth(width);
+    // Never squeezed below what its figures need (a narrow window scrolls the table instead).
+    column.setMinWidth(width);
     return column;
   }
 

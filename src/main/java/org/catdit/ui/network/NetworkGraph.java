@@ -87,8 +87,10 @@ final class NetworkGraph extends Pane {
     ring.getStyleClass().add("self-ring");
     Label you = new Label("you");
     you.getStyleClass().add("node-label");
-    you.setLayoutX(centre.getX() - 12);
-    you.setLayoutY(centre.getY() + SELF_RADIUS + 4);
+    // Beside the ring on the lower right, not under it: the link from a neighbour straight below
+    // ends there and its arrowhead would cross the word.
+    you.setLayoutX(centre.getX() + SELF_RADIUS * 0.75 + 4);
+    you.setLayoutY(centre.getY() + SELF_RADIUS * 0.75);
     nodes.getChildren().addAll(ring, selfIcon, you);
   }
 
