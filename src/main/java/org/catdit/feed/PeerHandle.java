@@ -58,41 +58,31 @@ public interface PeerHandle extends AutoCloseable {
    * caption. Completes normally if the picture would be accepted, else exceptionally with a {@link
    * PictureRejectedException} whose message tells the user what is wrong.
    */
-  default CompletableFuture<Void> checkPicture(byte[] picture) {
-    return unsupported("checking a picture");
-  }
+  CompletableFuture<Void> checkPicture(byte[] picture);
 
   /**
    * Joins a network through the peer an invite names ({@code PEERID@HOST:PORT}), as {@code node
    * --invite} does. Completes once the join request is sent; exceptionally with an {@link
    * IllegalArgumentException} (message for the user) if the invite is malformed.
    */
-  default CompletableFuture<Void> join(String invite) {
-    return unsupported("joining through an invite");
-  }
+  CompletableFuture<Void> join(String invite);
 
   /** The settings stored in the data directory (the port may differ from the running one). */
-  default CompletableFuture<PeerSettings> settings() {
-    return unsupported("settings");
-  }
+  CompletableFuture<PeerSettings> settings();
 
   /**
    * Stores new settings in the data directory. LAN discovery starts or stops at once; a new port
    * takes effect at the next start. Completes exceptionally with an {@link
    * IllegalArgumentException} for a port outside 1–65535 (0 means "any free port").
    */
-  default CompletableFuture<Void> applySettings(PeerSettings settings) {
-    return unsupported("changing settings");
-  }
+  CompletableFuture<Void> applySettings(PeerSettings settings);
 
   /**
    * Writes this peer's private key, in the format the data directory keeps it, to {@code file} (a
    * backup the user keeps safe; whoever holds it can post as this peer). Overwrites nothing: fails
    * if the file exists.
    */
-  default CompletableFuture<Void> backupKey(java.nio.file.Path file) {
-    return unsupported("key backup");
-  }
+  CompletableFuture<Void> backupKey(java.nio.file.Path file);
 
   /**
    * Checks the key in {@code file} and stores it to replace this peer's key at the next start (the
@@ -100,20 +90,13 @@ public interface PeerHandle extends AutoCloseable {
    * the restored key will have, or exceptionally with an {@link IllegalArgumentException} (message
    * for the user) if the file holds no valid key.
    */
-  default CompletableFuture<Identity> restoreKey(java.nio.file.Path file) {
-    return unsupported("key restore");
-  }
+  CompletableFuture<Identity> restoreKey(java.nio.file.Path file);
 
   /**
    * Registers {@code listener}; it is called on a node thread (never the caller's UI thread), so a
    * front end hands events over to its own thread. Closing the returned handle unregisters it.
    */
   AutoCloseable subscribe(PeerEvents listener);
-
-  private static <T> CompletableFuture<T> unsupported(String what) {
-    return CompletableFuture.failedFuture(
-        new UnsupportedOperationException(what + " is not available in this peer"));
-  }
 
   /** Leaves the overlay cleanly (SCAMP unsubscription), flushes the store and releases its lock. */
   @Override

@@ -9,11 +9,10 @@ import org.catdit.feed.FeedSort;
 import org.catdit.feed.Identity;
 import org.catdit.feed.NetworkView;
 import org.catdit.feed.PeerEvents;
-import org.catdit.feed.PeerHandle;
 import org.catdit.feed.SyncProgress;
 
 /** A test double: an empty peer that records being closed. */
-final class ClosingPeer implements PeerHandle {
+final class ClosingPeer extends org.catdit.testing.SettingsFreePeerHandle {
   private final AtomicBoolean isClosed;
 
   ClosingPeer(AtomicBoolean isClosed) {

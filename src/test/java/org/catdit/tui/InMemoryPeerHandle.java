@@ -38,10 +38,21 @@ import org.catdit.feed.Thumbnails;
  * Tests add posts "from the network" with {@link #receivePost} and can hold a picture back ({@link
  * #withhold}) to see the UI wait for it.
  */
-final class InMemoryPeerHandle implements PeerHandle {
+final class InMemoryPeerHandle extends org.catdit.testing.SettingsFreePeerHandle {
   private final Identity identity;
   private final LongSupplier clockMillis;
   private final PictureCheck check = new PictureCheck();
+
+  @Override
+  public CompletableFuture<Void> checkPicture(byte[] picture) {
+    try {
+      check.check(picture);
+      return CompletableFuture.completedFuture(null);
+    } catch (org.catdit.feed.PictureRejectedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   private final ExecutorService node;
   private final List<PeerEvents> listeners = new CopyOnWriteArrayList<>();
   // Guarded by this.

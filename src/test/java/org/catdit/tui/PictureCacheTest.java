@@ -16,7 +16,6 @@ import org.catdit.feed.GridSize;
 import org.catdit.feed.Identity;
 import org.catdit.feed.NetworkView;
 import org.catdit.feed.PeerEvents;
-import org.catdit.feed.PeerHandle;
 import org.catdit.feed.SyncProgress;
 import org.catdit.feed.TestPictures;
 import org.junit.jupiter.api.Test;
@@ -108,7 +107,7 @@ class PictureCacheTest {
   }
 
   /** A test double whose picture requests stay pending until the test completes them. */
-  private static final class PendingPictures implements PeerHandle {
+  private static final class PendingPictures extends org.catdit.testing.SettingsFreePeerHandle {
     final Map<String, CompletableFuture<Optional<byte[]>>> requests = new LinkedHashMap<>();
 
     @Override

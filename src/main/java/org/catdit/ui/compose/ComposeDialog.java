@@ -158,7 +158,7 @@ final class ComposeDialog {
               Throwable cause = unwrap(failure);
               if (cause instanceof PictureRejectedException rejected) {
                 showError(rejected.getMessage());
-              } else if (cause != null && !(cause instanceof UnsupportedOperationException)) {
+              } else if (cause != null) {
                 // The check itself failed; posting will check again and say why.
                 status.setText("Could not check the picture in advance.");
               }

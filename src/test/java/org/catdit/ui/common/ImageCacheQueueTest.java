@@ -12,7 +12,6 @@ import org.catdit.feed.FeedSort;
 import org.catdit.feed.Identity;
 import org.catdit.feed.NetworkView;
 import org.catdit.feed.PeerEvents;
-import org.catdit.feed.PeerHandle;
 import org.catdit.feed.SyncProgress;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ImageCacheQueueTest {
 
   /** A peer whose pictures never arrive; it counts what was asked of it. */
-  private static final class SlowPeer implements PeerHandle {
+  private static final class SlowPeer extends org.catdit.testing.SettingsFreePeerHandle {
     final List<String> asked = new ArrayList<>();
 
     @Override
