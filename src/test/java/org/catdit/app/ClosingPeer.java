@@ -26,17 +26,17 @@ final class ClosingPeer extends org.catdit.testing.SettingsFreePeerHandle {
 
   @Override
   public CompletableFuture<String> post(byte[] picture, String caption) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException());
+    return CompletableFuture.failedFuture(new AssertionError("not part of this test's double"));
   }
 
   @Override
   public CompletableFuture<Void> setUpvote(String postId, boolean isUpvoted) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException());
+    return CompletableFuture.failedFuture(new AssertionError("not part of this test's double"));
   }
 
   @Override
   public CompletableFuture<Void> setDisplayName(String displayName) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException());
+    return CompletableFuture.failedFuture(new AssertionError("not part of this test's double"));
   }
 
   @Override

@@ -39,7 +39,7 @@ import org.catdit.feed.Thumbnails;
  * #withhold}) to see the UI wait for it.
  */
 final class InMemoryPeerHandle extends org.catdit.testing.SettingsFreePeerHandle {
-  private final Identity identity;
+  private volatile Identity identity;
   private final LongSupplier clockMillis;
   private final PictureCheck check = new PictureCheck();
 
@@ -214,8 +214,21 @@ final class InMemoryPeerHandle extends org.catdit.testing.SettingsFreePeerHandle
 
   @Override
   public CompletableFuture<Void> setDisplayName(String displayName) {
-    return CompletableFuture.failedFuture(
-        new UnsupportedOperationException("the test double keeps its name"));
+    String name = displayName == null ? "" : displayName.strip();
+    if (name.isEmpty() || name.codePointCount(0, name.length()) > 40) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("A display name has 1 to 40 characters."));
+    }
+    return CompletableFuture.runAsync(
+        () ->
+            identity =
+                new Identity(
+                    identity.peerId(),
+                    identity.publicKeyHex(),
+                    name,
+                    identity.invite(),
+                    identity.address()),
+        node);
   }
 
   @Override

@@ -124,27 +124,27 @@ class PictureCacheTest {
 
     @Override
     public CompletableFuture<String> post(byte[] picture, String caption) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("not part of this test's double");
     }
 
     @Override
     public CompletableFuture<Void> setUpvote(String postId, boolean isUpvoted) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("not part of this test's double");
     }
 
     @Override
     public CompletableFuture<Void> setDisplayName(String displayName) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("not part of this test's double");
     }
 
     @Override
     public CompletableFuture<List<FeedPost>> feed(FeedSort sort, int limit) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("not part of this test's double");
     }
 
     @Override
     public CompletableFuture<Optional<FeedPost>> post(String postId) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("not part of this test's double");
     }
 
     @Override
