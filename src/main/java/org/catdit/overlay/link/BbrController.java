@@ -15,6 +15,12 @@ public final class BbrController implements CongestionController {
   private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
   private static final long PROBE_RTT_DURATION_MICROS = 200_000;
   private static final double CWND_GAIN = 2.0;
+  // ACK aggregation, as Linux BBR (tcp_bbr.c, "extra_acked"): the most data acknowledged beyond
+  // the estimated rate within one aggregation epoch, as a windowed maximum over 5-10 round trips,
+  // capped at 100 ms of bandwidth.
+  private static final int EXTRA_ACKED_WINDOW_ROUNDS = 5;
+  private static final long EXTRA_ACKED_MAX_MICROS = 100_000;
+  private static final long ACK_EPOCH_RESET_BYTES = 1L << 30;
 
   private enum Mode {
     STARTUP,
@@ -53,6 +59,12 @@ public final class BbrController implements CongestionController {
 
   private int cycleIndex;
   private long cycleStartMicros;
+
+  private final long[] extraAcked = new long[2];
+  private int extraAckedIndex;
+  private int extraAckedWindowRounds;
+  private long ackEpochStartMicros;
+  private long ackEpochAckedBytes;
 
   public BbrController(int maxDatagramBytes) {
     this.maxDatagramBytes = maxDatagramBytes;
@@ -117,6 +129,7 @@ public final class BbrController implements CongestionController {
     updateRound(sample);
     updateBandwidth(sample);
     updateMinRtt(nowMicros, sample);
+    updateAckAggregation(nowMicros, ackedBytes);
     checkFullPipe();
     updateMode(nowMicros, bytesInFlight);
     updateWindow(ackedBytes);
@@ -159,6 +172,44 @@ public final class BbrController implements CongestionController {
       cwndGain = 1;
       probeRttDoneMicros = 0;
     }
+  }
+
+  /**
+   * Linux BBR's {@code bbr_update_ack_aggregation}: ACKs that come in bursts (a receiver that
+   * acknowledges a batch of datagrams at once, an event loop that reads many before it writes)
+   * deliver more than the bandwidth estimate explains; that excess must stay in the window or the
+   * sender idles between the bursts.
+   */
+  private void updateAckAggregation(long nowMicros, long ackedBytes) {
+    if (ackedBytes <= 0) {
+      return;
+    }
+    if (isRoundStart && ++extraAckedWindowRounds >= EXTRA_ACKED_WINDOW_ROUNDS) {
+      extraAckedWindowRounds = 0;
+      extraAckedIndex ^= 1;
+      extraAcked[extraAckedIndex] = 0;
+    }
+    long expected =
+        bottleneckBandwidth() * Math.max(0, nowMicros - ackEpochStartMicros) / 1_000_000;
+    // A new epoch when ACKs come no faster than expected, or after a very long one.
+    if (ackEpochAckedBytes <= expected
+        || ackEpochAckedBytes + ackedBytes >= ACK_EPOCH_RESET_BYTES) {
+      ackEpochAckedBytes = 0;
+      ackEpochStartMicros = nowMicros;
+      expected = 0;
+    }
+    ackEpochAckedBytes += ackedBytes;
+    long extra = Math.min(ackEpochAckedBytes - expected, congestionWindowBytes);
+    extraAcked[extraAckedIndex] = Math.max(extraAcked[extraAckedIndex], extra);
+  }
+
+  /** The window's allowance for ACK aggregation (only once the pipe is known full, as Linux). */
+  private long ackAggregationBytes() {
+    if (!isPipeFilled) {
+      return 0;
+    }
+    long cap = bottleneckBandwidth() * EXTRA_ACKED_MAX_MICROS / 1_000_000;
+    return Math.min(Math.max(extraAcked[0], extraAcked[1]), cap);
   }
 
   private void checkFullPipe() {
@@ -252,7 +303,7 @@ public final class BbrController implements CongestionController {
   }
 
   private void updateWindow(long ackedBytes) {
-    long target = bandwidthDelayProduct(cwndGain);
+    long target = bandwidthDelayProduct(cwndGain) + ackAggregationBytes();
     if (isPipeFilled) {
       congestionWindowBytes = Math.min(congestionWindowBytes + ackedBytes, target);
     } else if (congestionWindowBytes < target || deliveredBytes < 10L * maxDatagramBytes) {

@@ -56,6 +56,7 @@ final class Session<A> {
   private long sendBufferedBytes;
   private final CongestionController congestion;
   private final Pacer pacer = new Pacer();
+  private PacketWriter packetBuffer;
   private int maxDatagramBytes;
   private final MtuProber mtuProber;
   private boolean isConfirmed;
@@ -264,7 +265,7 @@ final class Session<A> {
       if (frame instanceof Frame.Stream stream) {
         ReceiveStream in = receiveStreams[stream.streamId()];
         highestSum += Math.max(0, stream.end() - in.highestOffset());
-        buffered += in.bufferedBytes() + stream.data().length;
+        buffered += in.bufferedBytes() + stream.length();
       }
     }
     if (highestSum > flow.advertisedMaxData()) {
@@ -299,7 +300,9 @@ final class Session<A> {
     ReceiveStream.Result result =
         in.onData(
             frame.offset(),
-            frame.data(),
+            frame.buffer(),
+            frame.from(),
+            frame.length(),
             message -> {
               counters.increment(Counter.MESSAGES_DELIVERED);
               io.onMessage(peer, frame.streamId(), message);
@@ -682,17 +685,19 @@ final class Session<A> {
         }
         return;
       }
-      if (mayElicit || isAckDue) {
-        sendPacket(nowMicros, mayElicit, mayControl, mayBulk);
-      } else {
+      if (isMtuProbeDue && !isBulkPaced && probesToSend == 0) {
+        // The probe goes before more bulk data: a transfer that keeps the window full would
+        // otherwise never leave room for it, and would run at the 1200-byte floor to its end.
         sendMtuProbe(nowMicros);
+      } else {
+        sendPacket(nowMicros, mayElicit, mayControl, mayBulk);
       }
     }
   }
 
   private void sendPacket(long nowMicros, boolean mayElicit, boolean mayControl, boolean mayBulk) {
     long packetNumber = nextPacketNumber++;
-    PacketWriter out = new PacketWriter(maxDatagramBytes - sealOverheadBytes());
+    PacketWriter out = packetBuffer(maxDatagramBytes - sealOverheadBytes());
     FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
     List<Frame> retransmittable = new ArrayList<>(4);
     boolean isAckEliciting = false;
@@ -748,7 +753,7 @@ final class Session<A> {
             if (frame == null) {
               break;
             }
-            flow.onNewBytesSent(frame.data().length);
+            flow.onNewBytesSent(frame.length());
           }
           FrameCodec.encode(out, frame);
           retransmittable.add(frame);
@@ -776,7 +781,7 @@ final class Session<A> {
   private void sendMtuProbe(long nowMicros) {
     long packetNumber = nextPacketNumber++;
     int size = mtuProber.probeBytes();
-    PacketWriter out = new PacketWriter(size - sealOverheadBytes());
+    PacketWriter out = packetBuffer(size - sealOverheadBytes());
     FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
     int clearLength = out.position();
     FrameCodec.encode(out, new Frame.Ping());
@@ -785,6 +790,18 @@ final class Session<A> {
     counters.increment(Counter.MTU_PROBES_SENT);
     transmit(
         nowMicros, packetNumber, seal(packetNumber, out, clearLength), true, true, List.of(), -1);
+  }
+
+  /**
+   * The one buffer packets are built in, emptied and limited to {@code capacity} bytes. The sealed
+   * (or copied) datagram leaves in an array of its own, so the buffer is free again at once; a
+   * fresh datagram-sized array per packet cost a 64 KiB allocation for every acknowledgement.
+   */
+  private PacketWriter packetBuffer(int capacity) {
+    if (packetBuffer == null || packetBuffer.capacity() < capacity) {
+      packetBuffer = new PacketWriter(capacity);
+    }
+    return packetBuffer.reset(capacity);
   }
 
   private int sealOverheadBytes() {

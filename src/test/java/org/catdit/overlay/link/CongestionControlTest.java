@@ -68,6 +68,34 @@ class CongestionControlTest {
   }
 
   @Test
+  void bbrKeepsRoomInTheWindowForAcksThatComeInBursts() {
+    // The same 12.5 MB/s at a 40 ms RTT, acknowledged either smoothly (50 kB every 4 ms) or in
+    // one burst per round trip (500 kB every 40 ms), as a receiver that batches its ACKs does.
+    long smooth = windowAfter(10, 4_000, 50_000);
+    long bursty = windowAfter(1, 40_000, 500_000);
+    long bdp = 500_000;
+    assertTrue(smooth < 2 * bdp + 200_000, "smooth ACKs: about 2·BDP, " + smooth);
+    assertTrue(bursty > smooth + 400_000, "a burst's excess stays in the window: " + bursty);
+    assertTrue(bursty <= 2 * bdp + 3 * 1200 + bdp, "at most the excess seen: " + bursty);
+  }
+
+  private static long windowAfter(int acksPerRound, long intervalMicros, long bytesPerAck) {
+    BbrController bbr = new BbrController(1200);
+    long now = 0;
+    for (int ack = 0; ack < 50 * acksPerRound; ack++) {
+      now += intervalMicros;
+      bbr.onAck(
+          now,
+          bytesPerAck,
+          now - 40_000,
+          new RateSample(500_000, 40_000, 40_000, false),
+          RTT,
+          1_000_000 - bytesPerAck);
+    }
+    return bbr.congestionWindowBytes();
+  }
+
+  @Test
   void rttEstimationFollowsRfc9002() {
     RttEstimator rtt = new RttEstimator(RttEstimator.INITIAL_RTT_MICROS);
     assertEquals(333_000 + 4 * 166_500 + 25_000, rtt.probeTimeoutMicros(25_000), "first PTO ~1 s");
