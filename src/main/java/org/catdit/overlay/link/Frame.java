@@ -58,10 +58,31 @@ sealed interface Frame {
     }
   }
 
-  /** Bytes {@code [offset, offset + data.length)} of one stream's byte sequence. */
-  record Stream(int streamId, long offset, byte[] data) implements Frame {
+  /**
+   * Bytes {@code [offset, offset + length)} of one stream's byte sequence, held as a view of {@code
+   * buffer[from, from + length)}: the decoder points into the opened packet and the sender into the
+   * message it sends, so a bulk transfer copies each byte once on the way into a packet and once on
+   * the way into a message, not once more per frame. A view is only valid while its buffer is
+   * unchanged: the receiver consumes it (or copies it) before the packet's buffer is reused.
+   */
+  record Stream(int streamId, long offset, byte[] buffer, int from, int length) implements Frame {
+    public Stream {
+      if (from < 0 || length < 0 || from + length > buffer.length) {
+        throw new IllegalArgumentException("view out of range");
+      }
+    }
+
+    Stream(int streamId, long offset, byte[] data) {
+      this(streamId, offset, data, 0, data.length);
+    }
+
     long end() {
-      return offset + data.length;
+      return offset + length;
+    }
+
+    /** A copy of the bytes. */
+    byte[] data() {
+      return Arrays.copyOfRange(buffer, from, from + length);
     }
 
     @Override
@@ -69,17 +90,18 @@ sealed interface Frame {
       return other instanceof Stream that
           && that.streamId == streamId
           && that.offset == offset
-          && Arrays.equals(that.data, data);
+          && Arrays.equals(
+              that.buffer, that.from, that.from + that.length, buffer, from, from + length);
     }
 
     @Override
     public int hashCode() {
-      return (streamId * 31 + Long.hashCode(offset)) * 31 + Arrays.hashCode(data);
+      return (streamId * 31 + Long.hashCode(offset)) * 31 + Arrays.hashCode(data());
     }
 
     @Override
     public String toString() {
-      return "Stream[id=" + streamId + ", offset=" + offset + ", length=" + data.length + "]";
+      return "Stream[id=" + streamId + ", offset=" + offset + ", length=" + length + "]";
     }
   }
 

@@ -52,7 +52,9 @@ final class FrameCodec {
   }
 
   /**
-   * Decodes a packet, opening its frames with {@code protection} unless that is {@code null}.
+   * Decodes a packet, opening its frames with {@code protection} unless that is {@code null}. Its
+   * STREAM frames are views of {@code bytes} or of the protection's plaintext buffer: valid until
+   * the next packet is decoded, so the session takes them in before that.
    *
    * @return the packet, or {@code null} if the frames do not authenticate
    */
@@ -76,11 +78,11 @@ final class FrameCodec {
     PacketReader payload = in;
     if (protection != null) {
       int clearLength = in.position() - offset;
-      byte[] plaintext = protection.open(packetNumber, bytes, offset, clearLength, length);
-      if (plaintext == null) {
+      int plaintextLength = protection.open(packetNumber, bytes, offset, clearLength, length);
+      if (plaintextLength < 0) {
         return null;
       }
-      payload = new PacketReader(plaintext, 0, plaintext.length);
+      payload = new PacketReader(protection.plaintext(), 0, plaintextLength);
     }
     while (payload.remaining() > 0) {
       int type = payload.readUnsignedByte();
@@ -137,7 +139,9 @@ final class FrameCodec {
           if (streamOffset + dataLength > MAX_STREAM_OFFSET) {
             throw new MalformedPacketException("stream offset out of range");
           }
-          return new Frame.Stream(streamId, streamOffset, in.readFixed(dataLength));
+          int from = in.position();
+          in.skip(dataLength);
+          return new Frame.Stream(streamId, streamOffset, in.array(), from, dataLength);
         }
       case MAX_DATA:
         return new Frame.MaxData(in.readVarint());
@@ -178,7 +182,7 @@ final class FrameCodec {
   /** Encoded size of a frame, so the builder can check it fits before writing. */
   static int encodedSize(Frame frame) {
     if (frame instanceof Frame.Stream stream) {
-      return streamHeaderSize(stream.offset(), stream.data().length) + stream.data().length;
+      return streamHeaderSize(stream.offset(), stream.length()) + stream.length();
     }
     if (frame instanceof Frame.Ack ack) {
       return ackSize(ack);
@@ -214,7 +218,7 @@ final class FrameCodec {
   static void encode(PacketWriter out, Frame frame) {
     if (frame instanceof Frame.Stream stream) {
       out.writeByte(STREAM).writeByte(stream.streamId()).writeVarint(stream.offset());
-      out.writeVarint(stream.data().length).writeFixed(stream.data(), 0, stream.data().length);
+      out.writeVarint(stream.length()).writeFixed(stream.buffer(), stream.from(), stream.length());
     } else if (frame instanceof Frame.Ack ack) {
       encodeAck(out, ack);
     } else if (frame instanceof Frame.Ping) {

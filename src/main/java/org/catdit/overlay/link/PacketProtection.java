@@ -32,6 +32,7 @@ final class PacketProtection {
   private final byte[] receiveIv;
   private final Cipher sealer;
   private Cipher opener;
+  private byte[] plaintext = new byte[0];
   private long lastOpenedPacketNumber = -1;
 
   private PacketProtection(byte[] sendKey, byte[] sendIv, byte[] receiveKey, byte[] receiveIv) {
@@ -96,7 +97,8 @@ final class PacketProtection {
           sendKey,
           new GCMParameterSpec(8 * TAG_BYTES, nonce(sendIv, packetNumber)));
       sealer.updateAAD(packet, 0, clearLength);
-      byte[] datagram = Arrays.copyOf(packet, clearLength + (length - clearLength) + TAG_BYTES);
+      byte[] datagram = new byte[length + TAG_BYTES];
+      System.arraycopy(packet, 0, datagram, 0, clearLength);
       sealer.doFinal(packet, clearLength, length - clearLength, datagram, clearLength);
       return datagram;
     } catch (GeneralSecurityException e) {
@@ -104,10 +106,20 @@ final class PacketProtection {
     }
   }
 
-  /** The decrypted frames of a datagram, or {@code null} if it does not authenticate. */
-  byte[] open(long packetNumber, byte[] datagram, int offset, int clearLength, int length) {
-    if (length - clearLength < TAG_BYTES) {
-      return null;
+  /**
+   * Decrypts a datagram's frames into {@link #plaintext()}, which the next call overwrites: the
+   * caller reads (or copies) them first. One buffer per session instead of a fresh array per
+   * packet, which on loopback is a 64 KiB allocation for every datagram.
+   *
+   * @return the length of the frames, or -1 if the datagram does not authenticate
+   */
+  int open(long packetNumber, byte[] datagram, int offset, int clearLength, int length) {
+    int sealedLength = length - clearLength;
+    if (sealedLength < TAG_BYTES) {
+      return -1;
+    }
+    if (plaintext.length < sealedLength) {
+      plaintext = new byte[sealedLength];
     }
     try {
       if (packetNumber == lastOpenedPacketNumber) {
@@ -122,9 +134,14 @@ final class PacketProtection {
           receiveKey,
           new GCMParameterSpec(8 * TAG_BYTES, nonce(receiveIv, packetNumber)));
       opener.updateAAD(datagram, offset, clearLength);
-      return opener.doFinal(datagram, offset + clearLength, length - clearLength);
+      return opener.doFinal(datagram, offset + clearLength, sealedLength, plaintext, 0);
     } catch (GeneralSecurityException e) {
-      return null;
+      return -1;
     }
+  }
+
+  /** The frames {@link #open} decrypted last. */
+  byte[] plaintext() {
+    return plaintext;
   }
 }

@@ -8,10 +8,29 @@ import java.util.Arrays;
  */
 final class PacketWriter {
   private final byte[] bytes;
+  private int limit;
   private int position;
 
   PacketWriter(int capacity) {
     this.bytes = new byte[capacity];
+    this.limit = capacity;
+  }
+
+  /** The largest limit {@link #reset} accepts. */
+  int capacity() {
+    return bytes.length;
+  }
+
+  /**
+   * Empties the writer for a new packet of at most {@code limit} bytes; stale bytes stay behind.
+   */
+  PacketWriter reset(int limit) {
+    if (limit < 0 || limit > bytes.length) {
+      throw new IllegalArgumentException("limit out of range: " + limit);
+    }
+    this.limit = limit;
+    this.position = 0;
+    return this;
   }
 
   int position() {
@@ -28,7 +47,7 @@ final class PacketWriter {
   }
 
   int remaining() {
-    return bytes.length - position;
+    return limit - position;
   }
 
   PacketWriter writeByte(int value) {
@@ -90,7 +109,7 @@ final class PacketWriter {
   }
 
   byte[] toByteArray() {
-    return position == bytes.length ? bytes : Arrays.copyOf(bytes, position);
+    return Arrays.copyOf(bytes, position);
   }
 
   static int varintLength(long value) {

@@ -1,5 +1,6 @@
 package org.catdit.overlay.link;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -46,20 +47,29 @@ final class ReceiveStream {
   }
 
   Result onData(long offset, byte[] data, Consumer<byte[]> deliver) {
-    long end = offset + data.length;
+    return onData(offset, data, 0, data.length, deliver);
+  }
+
+  /**
+   * Takes {@code buffer[from, from + length)} at stream {@code offset}. In-order bytes are parsed
+   * at once; only bytes that must wait for a gap are copied, so {@code buffer} may be reused after
+   * the call.
+   */
+  Result onData(long offset, byte[] buffer, int from, int length, Consumer<byte[]> deliver) {
+    long end = offset + length;
     if (end <= readOffset) {
       return Result.DUPLICATE;
     }
     highestOffset = Math.max(highestOffset, end);
     if (offset > readOffset) {
       byte[] existing = segments.get(offset);
-      if (existing == null || existing.length < data.length) {
-        bufferedBytes += data.length - (existing == null ? 0 : existing.length);
-        segments.put(offset, data);
+      if (existing == null || existing.length < length) {
+        bufferedBytes += length - (existing == null ? 0 : existing.length);
+        segments.put(offset, Arrays.copyOfRange(buffer, from, from + length));
       }
       return Result.ACCEPTED;
     }
-    if (!consume(data, (int) (readOffset - offset), deliver)) {
+    if (!consume(buffer, from + (int) (readOffset - offset), from + length, deliver)) {
       return Result.MESSAGE_TOO_LARGE;
     }
     // Drain segments the new bytes made contiguous.
@@ -69,7 +79,8 @@ final class ReceiveStream {
       byte[] bytes = next.getValue();
       bufferedBytes -= bytes.length;
       long segmentEnd = next.getKey() + bytes.length;
-      if (segmentEnd > readOffset && !consume(bytes, (int) (readOffset - next.getKey()), deliver)) {
+      if (segmentEnd > readOffset
+          && !consume(bytes, (int) (readOffset - next.getKey()), bytes.length, deliver)) {
         return Result.MESSAGE_TOO_LARGE;
       }
       next = segments.firstEntry();
@@ -77,10 +88,10 @@ final class ReceiveStream {
     return Result.ACCEPTED;
   }
 
-  /** Parses {@code bytes[from..]}, which start exactly at {@link #readOffset}. */
-  private boolean consume(byte[] bytes, int from, Consumer<byte[]> deliver) {
+  /** Parses {@code bytes[from, to)}, which start exactly at {@link #readOffset}. */
+  private boolean consume(byte[] bytes, int from, int to, Consumer<byte[]> deliver) {
     int position = from;
-    while (position < bytes.length) {
+    while (position < to) {
       if (message == null) {
         int b = bytes[position++] & 0xFF;
         if (lengthBytesNeeded == 0) {
@@ -101,7 +112,7 @@ final class ReceiveStream {
           messageFilled = 0;
         }
       } else {
-        int take = Math.min(bytes.length - position, message.length - messageFilled);
+        int take = Math.min(to - position, message.length - messageFilled);
         System.arraycopy(bytes, position, message, messageFilled, take);
         messageFilled += take;
         position += take;

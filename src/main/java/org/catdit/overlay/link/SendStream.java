@@ -97,6 +97,12 @@ final class SendStream {
       return null;
     }
     int length = (int) Math.min(end - start, room);
+    Map.Entry<Long, byte[]> first = chunks.floorEntry(start);
+    int firstWithin = (int) (start - first.getKey());
+    if (first.getValue().length - firstWithin >= length) {
+      // Within one chunk (a bulk message is many frames): a view, copied once, into the packet.
+      return new Frame.Stream(streamId, start, first.getValue(), firstWithin, length);
+    }
     byte[] data = new byte[length];
     long offset = start;
     int filled = 0;

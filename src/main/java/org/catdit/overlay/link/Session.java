@@ -685,9 +685,12 @@ final class Session<A> {
         }
         return;
       }
-      if (isMtuProbeDue && !isBulkPaced && probesToSend == 0) {
-        // The probe goes before more bulk data: a transfer that keeps the window full would
-        // otherwise never leave room for it, and would run at the 1200-byte floor to its end.
+      // The probe goes before more bulk data (not before control data or a due ACK): a transfer
+      // that keeps the window full would otherwise never leave room for it, and would run at the
+      // 1200-byte floor to its end.
+      boolean isProbeFirst =
+          isMtuProbeDue && !isBulkPaced && probesToSend == 0 && !hasControl && !isAckDue;
+      if (isProbeFirst || !(mayElicit || isAckDue)) {
         sendMtuProbe(nowMicros);
       } else {
         sendPacket(nowMicros, mayElicit, mayControl, mayBulk);

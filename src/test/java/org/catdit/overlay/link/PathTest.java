@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.catdit.overlay.core.PeerId;
+import org.catdit.sim.link.Bottleneck;
 import org.catdit.sim.link.LinkSimulation;
 import org.catdit.sim.link.PathModel;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,38 @@ class PathTest {
       SessionStats stats = pair[0].endpoint().stats(pair[1].peer());
       assertEquals(pathAndExpected[1], stats.maxDatagramBytes(), "path MTU " + pathAndExpected[0]);
     }
+  }
+
+  @Test
+  void probingRaisesTheDatagramSizeWhileABulkTransferKeepsTheWindowFull() {
+    // The transfer starts the moment the session is up, over a 20 Mbit/s bottleneck, so the
+    // window is full from the first round trip on; the probe must still find its turn.
+    LinkSimulation sim = new LinkSimulation(3, PathModel.clean(10_000).withMtu(1500));
+    LinkSimulation.Node a =
+        sim.addNode(LinkConfig.defaults()).withUplink(new Bottleneck(20_000_000, 100_000));
+    LinkSimulation.Node b = sim.addNode(LinkConfig.defaults());
+    long[] delivered = {0};
+    b.withApplication(
+        new LinkSimulation.Application() {
+          @Override
+          public void onMessage(long now, PeerId from, int streamId, byte[] message) {
+            delivered[0] += message.length;
+          }
+        });
+    a.withApplication(
+        new LinkSimulation.Application() {
+          @Override
+          public void onSessionEstablished(long now, PeerId peer, int address) {
+            for (int i = 0; i < 100; i++) {
+              assertTrue(a.endpoint().send(now, peer, 1, new byte[64_000]));
+            }
+          }
+        });
+    sim.at(0, () -> a.endpoint().connect(0, b.index()));
+    sim.runUntil(1_000_000);
+    assertTrue(delivered[0] > 0, "the transfer is under way");
+    assertTrue(delivered[0] < 100L * 64_000, "and not over: the window has stayed full");
+    assertEquals(1472, a.endpoint().stats(b.peer()).maxDatagramBytes());
   }
 
   @Test
