@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.catdit.net.TransportBenchmark;
+import org.catdit.net.UdpRuntime;
 import org.catdit.overlay.link.LinkConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,7 @@ public final class TransportBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--mb",
-      defaultValue = "200",
+      defaultValue = "1000",
       description = "Megabytes (10^6 bytes) of the bulk transfer (default ${DEFAULT-VALUE}).")
   double megabytes;
 
@@ -57,9 +58,10 @@ public final class TransportBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup-mb",
-      defaultValue = "20",
+      defaultValue = "500",
       description =
-          "Megabytes sent first and not measured, at most --mb (default ${DEFAULT-VALUE}).")
+          "Megabytes sent first and not measured, at most --mb: the JIT compiles the hot paths"
+              + " meanwhile (default ${DEFAULT-VALUE}).")
   double warmupMegabytes;
 
   @Option(
@@ -69,7 +71,9 @@ public final class TransportBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-datagram-bytes",
-      description = "The link's largest datagram (default: the product's, 16384).")
+      description =
+          "The link's largest datagram (default: the runtime's, 65000 on loopback, 1452"
+              + " between hosts).")
   Integer maxDatagramBytes;
 
   @Option(
@@ -106,8 +110,11 @@ public final class TransportBenchCommand implements Callable<Integer> {
     require(warmupMegabytes >= 0, "--warmup-mb must not be negative");
     require(
         timeoutSeconds >= 1 && timeoutSeconds <= 86_400, "--timeout-seconds must be in [1, 86400]");
-    int datagram =
-        maxDatagramBytes == null ? LinkConfig.defaults().maxDatagramBytes() : maxDatagramBytes;
+    int runtimeDefault =
+        role.equals("loopback")
+            ? UdpRuntime.LOOPBACK_DATAGRAM_BYTES
+            : UdpRuntime.UNFRAGMENTED_DATAGRAM_BYTES;
+    int datagram = maxDatagramBytes == null ? runtimeDefault : maxDatagramBytes;
     require(
         datagram >= LinkConfig.MIN_DATAGRAM_BYTES
             && datagram <= LinkConfig.MAX_DATAGRAM_BYTES_LIMIT,

@@ -20,8 +20,17 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     void onReadComplete();
   }
 
+  /**
+   * Writes are flushed at least this often within one read batch. A batch can hold up to {@link
+   * UdpRuntime#DATAGRAMS_PER_READ} datagrams, megabytes on loopback; holding the acknowledgements
+   * for all of it until the batch ends stalls a sender that waits on them, so each side would idle
+   * while the other works.
+   */
+  static final int FLUSH_EVERY_BYTES = 64 << 10;
+
   private final Sink sink;
   private long socketErrors;
+  private long bytesSinceFlush;
 
   DatagramHandler(Sink sink) {
     super(true);
@@ -34,10 +43,16 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     byte[] datagram = new byte[content.readableBytes()];
     content.getBytes(content.readerIndex(), datagram);
     sink.onDatagram(packet.sender(), datagram);
+    bytesSinceFlush += datagram.length;
+    if (bytesSinceFlush >= FLUSH_EVERY_BYTES) {
+      bytesSinceFlush = 0;
+      sink.onReadComplete();
+    }
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext context) {
+    bytesSinceFlush = 0;
     sink.onReadComplete();
   }
 

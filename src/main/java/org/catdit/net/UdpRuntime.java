@@ -72,9 +72,18 @@ public final class UdpRuntime implements AutoCloseable {
       int socketBufferBytes,
       Consumer<Delivery> deliveries) {
 
+    /**
+     * The product's settings: datagrams up to {@link #LOOPBACK_DATAGRAM_BYTES} where path-MTU
+     * probing finds them (only on loopback: elsewhere {@link #withoutFragmentation} caps them).
+     */
     public static Settings defaults(InetSocketAddress bind, Ed25519Authenticator identity) {
       return new Settings(
-          bind, identity, NodeConfig.defaults(), LinkConfig.defaults(), 4 << 20, delivery -> {});
+          bind,
+          identity,
+          NodeConfig.defaults(),
+          LinkConfig.defaults().withMaxDatagramBytes(LOOPBACK_DATAGRAM_BYTES),
+          4 << 20,
+          delivery -> {});
     }
 
     public Settings withDeliveries(Consumer<Delivery> listener) {
@@ -386,8 +395,15 @@ public final class UdpRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The largest datagram on loopback, the last plateau of path-MTU probing: the loopback MTU is 64
+   * KiB, and a datagram of 65,000 bytes fits it under IPv4 and IPv6 headers. Four times fewer
+   * datagrams than 16 KiB for a bulk transfer: each costs a system call, a header and an ACK share.
+   */
+  public static final int LOOPBACK_DATAGRAM_BYTES = 65_000;
+
   /** Datagrams that fit an Ethernet path with IPv6 headers: 1500 − 40 − 8 bytes. */
-  static final int UNFRAGMENTED_DATAGRAM_BYTES = 1452;
+  public static final int UNFRAGMENTED_DATAGRAM_BYTES = 1452;
 
   /**
    * The link must never rely on IP fragmentation (issue 4), but Java 17 cannot set the

@@ -52,6 +52,7 @@ class SocketFloodTest {
   private static final int HANDSHAKES_PER_SECOND = 50;
   private static final int INIT = 0xC1;
   private static final int INIT_BYTES = 1200;
+  private static final int MAX_UDP_PAYLOAD_BYTES = 65_507;
 
   private final List<UdpRuntime> runtimes = new ArrayList<>();
   private final List<Set<MessageId>> delivered = new ArrayList<>();
@@ -300,11 +301,9 @@ class SocketFloodTest {
         }
         case 5 -> {
           oversized++;
-          // Above the link's 16 KiB limit; one in a hundred near the largest UDP datagram.
-          int length =
-              i % 1000 == 5
-                  ? 65_000
-                  : LinkConfig.defaults().maxDatagramBytes() + 1 + rng.nextInt(4096);
+          // Above the runtime's largest datagram on loopback, up to the largest UDP datagram.
+          int above = UdpRuntime.LOOPBACK_DATAGRAM_BYTES + 1;
+          int length = above + rng.nextInt(MAX_UDP_PAYLOAD_BYTES + 1 - above);
           return randomBytes(length);
         }
         case 6, 7 -> {
