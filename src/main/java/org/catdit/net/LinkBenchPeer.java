@@ -1,15 +1,9 @@
 package org.catdit.net;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -41,6 +35,7 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
   private final EventLoopGroup group;
   private final EventLoop loop;
   private final Channel channel;
+  private final DatagramBatch batch;
   private final LinkEndpoint<InetSocketAddress> endpoint;
   private final ArrayDeque<Runnable> events = new ArrayDeque<>();
   private final Map<PeerId, BenchWire.Tally> tallies = new HashMap<>();
@@ -82,22 +77,14 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
 
               @Override
               public void onReadComplete() {
-                channel().flush();
+                batch.flush(channel());
               }
             });
     Bootstrap bootstrap =
-        new Bootstrap()
-            .group(loop)
-            .channel(BenchLoops.isEpoll() ? EpollDatagramChannel.class : NioDatagramChannel.class)
-            .option(
-                ChannelOption.RCVBUF_ALLOCATOR,
-                new FixedRecvByteBufAllocator(UdpRuntime.RECEIVE_BUFFER_BYTES)
-                    .maxMessagesPerRead(UdpRuntime.DATAGRAMS_PER_READ))
-            .option(ChannelOption.SO_RCVBUF, socketBufferBytes)
-            .option(ChannelOption.SO_SNDBUF, socketBufferBytes)
-            .handler(handler);
+        UdpRuntime.datagramBootstrap(loop, BenchLoops.isEpoll(), socketBufferBytes, handler);
     try {
       this.channel = bootstrap.bind(bind).sync().channel();
+      this.batch = new DatagramBatch(DatagramBatch.canSegment(channel));
     } catch (InterruptedException | RuntimeException e) {
       BenchLoops.shutdown(group);
       throw e;
@@ -160,7 +147,7 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
       }
     }
     if (!isReading) {
-      channel.flush();
+      batch.flush(channel);
     }
   }
 
@@ -172,7 +159,7 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
 
   @Override
   public void sendDatagram(InetSocketAddress to, byte[] datagram) {
-    channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), channel.voidPromise());
+    batch.add(to, datagram);
   }
 
   @Override

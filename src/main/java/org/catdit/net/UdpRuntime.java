@@ -1,18 +1,18 @@
 package org.catdit.net;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -128,6 +128,32 @@ public final class UdpRuntime implements AutoCloseable {
                 linked.onReadComplete();
               }
             });
+    Bootstrap bootstrap = datagramBootstrap(loop, isEpoll, settings.socketBufferBytes(), handler);
+    try {
+      this.channel = bootstrap.bind(settings.bind()).sync().channel();
+    } catch (InterruptedException | RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+    nettyLoop.batch = new DatagramBatch(DatagramBatch.canSegment(channel));
+    nettyLoop.channel = channel;
+    InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
+    linked.requireSignedJoins(
+        settings.identity(), bound.getAddress().isAnyLocalAddress() ? null : bound);
+    // The kernel may grant less (net.core.rmem_max) or, on Linux, double what was asked.
+    this.socketReceiveBufferBytes = channel.config().getOption(ChannelOption.SO_RCVBUF);
+    this.socketSendBufferBytes = channel.config().getOption(ChannelOption.SO_SNDBUF);
+  }
+
+  /**
+   * The UDP channel as the runtime (and the transport benchmark) sets it up: socket buffers as
+   * asked, and receive buffers that hold a whole datagram (Netty's default would silently truncate
+   * large ones). With epoll, UDP generic receive offload is on: a run of equal datagrams from one
+   * sender (its segmented send, {@link DatagramBatch}) can arrive in one read of up to 64 KiB,
+   * which Netty cuts back into the datagrams, so each still reaches the link on its own.
+   */
+  static Bootstrap datagramBootstrap(
+      EventLoop loop, boolean isEpoll, int socketBufferBytes, ChannelHandler handler) {
     Bootstrap bootstrap =
         new Bootstrap()
             .group(loop)
@@ -136,22 +162,13 @@ public final class UdpRuntime implements AutoCloseable {
                 ChannelOption.RCVBUF_ALLOCATOR,
                 new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES)
                     .maxMessagesPerRead(DATAGRAMS_PER_READ))
-            .option(ChannelOption.SO_RCVBUF, settings.socketBufferBytes())
-            .option(ChannelOption.SO_SNDBUF, settings.socketBufferBytes())
+            .option(ChannelOption.SO_RCVBUF, socketBufferBytes)
+            .option(ChannelOption.SO_SNDBUF, socketBufferBytes)
             .handler(handler);
-    try {
-      this.channel = bootstrap.bind(settings.bind()).sync().channel();
-    } catch (InterruptedException | RuntimeException e) {
-      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      throw e;
+    if (isEpoll) {
+      bootstrap.option(EpollChannelOption.UDP_GRO, true);
     }
-    nettyLoop.channel = channel;
-    InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
-    linked.requireSignedJoins(
-        settings.identity(), bound.getAddress().isAnyLocalAddress() ? null : bound);
-    // The kernel may grant less (net.core.rmem_max) or, on Linux, double what was asked.
-    this.socketReceiveBufferBytes = channel.config().getOption(ChannelOption.SO_RCVBUF);
-    this.socketSendBufferBytes = channel.config().getOption(ChannelOption.SO_SNDBUF);
+    return bootstrap;
   }
 
   /** Binds the socket and starts the node's protocols. */
@@ -365,6 +382,8 @@ public final class UdpRuntime implements AutoCloseable {
   /** The event loop as {@link LinkedNode} sees it. */
   private final class NettyLoop implements RuntimeLoop {
     private volatile Channel channel;
+    // Set before the channel, on the thread that binds; used on the loop only.
+    private volatile DatagramBatch batch;
 
     @Override
     public long nowMicros() {
@@ -379,10 +398,8 @@ public final class UdpRuntime implements AutoCloseable {
 
     @Override
     public void write(InetSocketAddress to, byte[] datagram) {
-      Channel current = channel;
-      if (current != null) {
-        current.write(
-            new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), current.voidPromise());
+      if (channel != null) {
+        batch.add(to, datagram);
       }
     }
 
@@ -390,7 +407,7 @@ public final class UdpRuntime implements AutoCloseable {
     public void flush() {
       Channel current = channel;
       if (current != null) {
-        current.flush();
+        batch.flush(current);
       }
     }
   }
