@@ -10,7 +10,8 @@ import java.util.Map;
 import org.catdit.overlay.core.PeerId;
 import org.catdit.sim.link.LinkSimulation;
 import org.catdit.sim.link.PathModel;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every node connects to every other at the same moment, so most pairs cross handshakes; each pair
@@ -21,10 +22,16 @@ class MeshTest {
   private static final int NODES = 12;
   private static final int MESSAGES = 20;
 
-  @Test
-  void crossingHandshakesLoseNothing() {
+  /**
+   * Seed 5 was the first; the others each lost messages queued on a superseded session while its
+   * peer's side closed after three probe timeouts of quiet (13 of seeds 1-60 did), before a
+   * draining session waited out the idle timeout.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {5, 3, 8, 11, 14, 25, 57})
+  void crossingHandshakesLoseNothing(long seed) {
     LinkSimulation sim =
-        new LinkSimulation(5, PathModel.clean(10_000).withLoss(0.05).withReordering(0.1, 3_000));
+        new LinkSimulation(seed, PathModel.clean(10_000).withLoss(0.05).withReordering(0.1, 3_000));
     List<LinkSimulation.Node> nodes = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
       nodes.add(sim.addNode(LinkConfig.defaults()));
