@@ -86,6 +86,7 @@ final class Session<A> {
   private long receivedHighestSum;
   private final FlowControl flow;
   private long lastReceivedMicros;
+  private boolean hasReceivedAckEliciting;
 
   // Per-session figures for reports (SessionStats); the endpoint-wide ones are in LinkCounters.
   private long bytesSent;
@@ -241,10 +242,15 @@ final class Session<A> {
     }
     if (isAckEliciting) {
       // RFC 9000 §13.2: ACK every second ack-eliciting packet, at once on a gap, else within
-      // max_ack_delay.
+      // max_ack_delay. The first ack-eliciting packet is acknowledged at once, as QUIC does its
+      // handshake packets (§13.2.1): it gives the peer its first RTT sample, which RFC 9002 §5.3
+      // takes whole, ack delay included, so a delayed ACK there left a loopback session showing
+      // ~25 ms of smoothed RTT for minutes.
       isAckPending = true;
       ackElicitingSinceAck++;
-      if (isGap || ackElicitingSinceAck >= 2) {
+      boolean isFirst = !hasReceivedAckEliciting;
+      hasReceivedAckEliciting = true;
+      if (isFirst || isGap || ackElicitingSinceAck >= 2) {
         isAckImmediate = true;
       } else if (ackDeadlineMicros == NONE) {
         ackDeadlineMicros = nowMicros + config.maxAckDelayMicros();
