@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,11 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.catdit.ledger.Hash;
 import org.catdit.store.FileBlobRepository;
@@ -57,28 +48,19 @@ class TenProcessLedgerTest {
   private static final int NODES = 10;
   private static final int KILLED = 4;
   private static final Duration PATIENCE = Duration.ofSeconds(180);
-  private static final Pattern INVITE =
-      Pattern.compile("invite: ([0-9a-f]{32})@127\\.0\\.0\\.1:([0-9]+)");
-  private static final Pattern ADMIN = Pattern.compile("admin: http://127\\.0\\.0\\.1:([0-9]+)/");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = NodeProcesses.JSON;
 
   @TempDir Path data;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final List<Process> processes = new ArrayList<>();
-  private final List<List<String>> outputs = new ArrayList<>();
-  private final List<Integer> adminPorts = new ArrayList<>();
-  private final Set<Integer> dead = new HashSet<>();
+  // The large picture decodes in ~35 MB.
+  private final NodeProcesses nodes = new NodeProcesses("192m", Duration.ofSeconds(30));
 
   /** A post made through the API: its id, where it was made and the exact bytes posted. */
   private record Posted(String id, int node, byte[] picture, String pictureHash) {}
 
   @AfterEach
-  void killAll() {
-    for (Process process : processes) {
-      process.destroyForcibly();
-    }
+  void killAll() throws InterruptedException {
+    nodes.close();
   }
 
   @Test
@@ -113,7 +95,8 @@ class TenProcessLedgerTest {
           waiting.add(i);
         }
       }
-      await(
+      nodes.await(
+          PATIENCE,
           () -> {
             for (int i : List.copyOf(waiting)) {
               if (holdsPicture(i, posted)) {
@@ -130,12 +113,12 @@ class TenProcessLedgerTest {
     posts.add(post(2, EmbeddedPeerTest.cat("chelsea.jpg"), "the same cat, again"));
 
     // A broken picture is refused with a clear 4xx at the API and changes nothing there.
-    JsonNode beforeBroken = get(1, "/ledger/summary");
+    JsonNode beforeBroken = nodes.get(1, "/ledger/summary");
     HttpResponse<String> broken =
-        send(1, "POST", "/posts?caption=broken", EmbeddedPeerTest.cat("truncated.jpg"));
+        nodes.send(1, "POST", "/posts?caption=broken", EmbeddedPeerTest.cat("truncated.jpg"));
     assertEquals(422, broken.statusCode(), broken.body());
     assertTrue(JSON.readTree(broken.body()).get("error").asText().contains("cut off"));
-    assertEquals(beforeBroken, get(1, "/ledger/summary"));
+    assertEquals(beforeBroken, nodes.get(1, "/ledger/summary"));
 
     // Votes everywhere: node i upvotes post j when (i + j) % 3 != 0; every third node then
     // retracts its first upvote. Scores are distinct final voters per post.
@@ -159,11 +142,11 @@ class TenProcessLedgerTest {
       }
     }
     long lastVoteNanos = System.nanoTime();
-    await(() -> everyLivePeerAgrees(posts, expectedScores), "every peer agrees");
+    nodes.await(PATIENCE, () -> everyLivePeerAgrees(posts, expectedScores), "every peer agrees");
     double convergeSeconds = secondsSince(lastVoteNanos);
     double votingSeconds = (lastVoteNanos - votingNanos) / 1e9;
-    String setHash = get(0, "/ledger/summary").get("setHash").asText();
-    long transitions = get(0, "/ledger/summary").get("transitions").asLong();
+    String setHash = nodes.get(0, "/ledger/summary").get("setHash").asText();
+    long transitions = nodes.get(0, "/ledger/summary").get("transitions").asLong();
     for (int i = 0; i < NODES; i++) {
       assertBlobsExact(i, posts);
       assertEquals(expectedScores, scores(i), "scores at node " + i);
@@ -172,8 +155,7 @@ class TenProcessLedgerTest {
     // kill -9 one node; its database must pass the integrity check, and a restart on the same
     // data directory must have everything, before syncing anything.
     Path killedData = dataOf(KILLED);
-    processes.get(KILLED).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    dead.add(KILLED);
+    nodes.kill(KILLED);
     try (Store store = Store.open(killedData)) {
       assertEquals("ok", store.integrityCheck());
       long[] stored = {0};
@@ -185,10 +167,10 @@ class TenProcessLedgerTest {
       assertTrue(killedBlobs.isComplete(Hash.fromHex(post.pictureHash())), post.pictureHash());
     }
     long restartNanos = System.nanoTime();
-    int restarted = start(killedData, contact);
-    awaitStarted(restarted);
+    int restarted = nodes.start(killedData, contact);
+    nodes.awaitStarted(restarted, PATIENCE);
     double restartSeconds = secondsSince(restartNanos);
-    JsonNode afterRestart = get(restarted, "/ledger/summary");
+    JsonNode afterRestart = nodes.get(restarted, "/ledger/summary");
     assertEquals(
         setHash, afterRestart.get("setHash").asText(), "the restart kept every transition");
     assertEquals(transitions, afterRestart.get("transitions").asLong());
@@ -197,19 +179,23 @@ class TenProcessLedgerTest {
 
     // A node with an empty data directory catches up: every transition and every picture.
     long emptyNanos = System.nanoTime();
-    int empty = start(data.resolve("node-empty"), contact);
-    awaitStarted(empty);
-    await(
+    int empty = nodes.start(data.resolve("node-empty"), contact);
+    nodes.awaitStarted(empty, PATIENCE);
+    nodes.await(
+        PATIENCE,
         () -> {
           try {
-            return setHash.equals(get(empty, "/ledger/summary").get("setHash").asText());
+            return setHash.equals(nodes.get(empty, "/ledger/summary").get("setHash").asText());
           } catch (IOException | InterruptedException e) {
             return false;
           }
         },
         "the empty node holds every transition");
     double emptyLedgerSeconds = secondsSince(emptyNanos);
-    await(() -> everyLivePeerAgrees(posts, expectedScores), "the empty node holds everything");
+    nodes.await(
+        PATIENCE,
+        () -> everyLivePeerAgrees(posts, expectedScores),
+        "the empty node holds everything");
     double emptySeconds = secondsSince(emptyNanos);
     assertBlobsExact(empty, posts);
     assertEquals(expectedScores, scores(empty));
@@ -248,16 +234,16 @@ class TenProcessLedgerTest {
 
   /** Starts node 0, then the others through it; returns the contact address. */
   private String startNetwork() throws Exception {
-    start(dataOf(0), null);
-    awaitStarted(0);
-    String contact = "127.0.0.1:" + udpPort(0);
+    nodes.start(dataOf(0), null);
+    nodes.awaitStarted(0, PATIENCE);
+    String contact = "127.0.0.1:" + nodes.udpPort(0);
     for (int i = 1; i < NODES; i++) {
-      start(dataOf(i), contact);
+      nodes.start(dataOf(i), contact);
     }
     for (int i = 1; i < NODES; i++) {
-      awaitStarted(i);
+      nodes.awaitStarted(i, PATIENCE);
       int node = i;
-      await(() -> said(node, "joined through "), "node " + i + " joined");
+      nodes.await(PATIENCE, () -> nodes.said(node, "joined through "), "node " + i + " joined");
     }
     return contact;
   }
@@ -268,7 +254,7 @@ class TenProcessLedgerTest {
 
   private boolean holdsPicture(int index, Posted posted) {
     try {
-      for (JsonNode post : get(index, "/feed?sort=new&limit=1000")) {
+      for (JsonNode post : nodes.get(index, "/feed?sort=new&limit=1000")) {
         if (post.get("id").asText().equals(posted.id())) {
           return post.get("pictureHeld").asBoolean();
         }
@@ -283,11 +269,11 @@ class TenProcessLedgerTest {
   private boolean everyLivePeerAgrees(List<Posted> posts, Map<String, Integer> expected) {
     try {
       String first = null;
-      for (int i = 0; i < processes.size(); i++) {
-        if (dead.contains(i)) {
+      for (int i = 0; i < nodes.size(); i++) {
+        if (nodes.isDead(i)) {
           continue;
         }
-        String setHash = get(i, "/ledger/summary").get("setHash").asText();
+        String setHash = nodes.get(i, "/ledger/summary").get("setHash").asText();
         if (first == null) {
           first = setHash;
         } else if (!first.equals(setHash)) {
@@ -310,7 +296,7 @@ class TenProcessLedgerTest {
 
   private Map<String, Integer> scores(int index) throws IOException, InterruptedException {
     Map<String, Integer> scores = new TreeMap<>();
-    JsonNode top = get(index, "/feed?sort=top&limit=1000");
+    JsonNode top = nodes.get(index, "/feed?sort=top&limit=1000");
     int previous = Integer.MAX_VALUE;
     for (JsonNode post : top) {
       int score = post.get("score").asInt();
@@ -323,10 +309,7 @@ class TenProcessLedgerTest {
 
   private void assertBlobsExact(int index, List<Posted> posts) throws Exception {
     for (Posted post : posts) {
-      HttpResponse<byte[]> blob =
-          http.send(
-              request(index, "/blobs/" + post.pictureHash()).GET().build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> blob = nodes.getBytes(index, "/blobs/" + post.pictureHash());
       assertEquals(200, blob.statusCode(), "node " + index + " blob " + post.pictureHash());
       assertArrayEquals(post.picture(), blob.body(), "node " + index + " blob bytes");
     }
@@ -336,7 +319,7 @@ class TenProcessLedgerTest {
 
   private Posted post(int node, byte[] picture, String caption) throws Exception {
     HttpResponse<String> created =
-        send(
+        nodes.send(
             node,
             "POST",
             "/posts?caption=" + URLEncoder.encode(caption, StandardCharsets.UTF_8),
@@ -344,7 +327,7 @@ class TenProcessLedgerTest {
     assertEquals(201, created.statusCode(), created.body());
     String id = JSON.readTree(created.body()).get("id").asText();
     String pictureHash = null;
-    for (JsonNode post : get(node, "/feed?sort=new&limit=1000")) {
+    for (JsonNode post : nodes.get(node, "/feed?sort=new&limit=1000")) {
       if (post.get("id").asText().equals(id)) {
         pictureHash = post.get("picture").asText();
       }
@@ -355,11 +338,13 @@ class TenProcessLedgerTest {
 
   private void vote(int node, Posted post, boolean isUpvote) throws Exception {
     // A post made elsewhere may not have reached this node yet: the API answers 404 until then.
-    await(
+    nodes.await(
+        PATIENCE,
         () -> {
           try {
             HttpResponse<String> reply =
-                send(node, isUpvote ? "POST" : "DELETE", "/posts/" + post.id() + "/upvote", null);
+                nodes.send(
+                    node, isUpvote ? "POST" : "DELETE", "/posts/" + post.id() + "/upvote", null);
             if (reply.statusCode() == 404) {
               return false;
             }
@@ -370,131 +355,6 @@ class TenProcessLedgerTest {
           }
         },
         "node " + node + " votes on " + post.id());
-  }
-
-  private HttpRequest.Builder request(int index, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPorts.get(index) + path))
-        .timeout(Duration.ofSeconds(30));
-  }
-
-  private JsonNode get(int index, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(request(index, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return JSON.readTree(response.body());
-  }
-
-  private HttpResponse<String> send(int index, String method, String path, byte[] body)
-      throws IOException, InterruptedException {
-    return http.send(
-        request(index, path)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  // ============================================================ processes
-
-  /** Starts a node process on a data directory; returns its index. */
-  private int start(Path dataDirectory, String contact) throws IOException {
-    int index = processes.size();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Ten JVMs on a small machine: small heaps, quick start; the large picture decodes in ~35 MB.
-    command.addAll(
-        List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(
-        List.of(
-            "node",
-            "--port",
-            "0",
-            "--bind",
-            "127.0.0.1",
-            "--admin-port",
-            "0",
-            "--data",
-            dataDirectory.toString(),
-            "--status-seconds",
-            "5",
-            "--no-discovery"));
-    if (contact != null) {
-      command.addAll(List.of("--contact", contact));
-    }
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                  lines.add(line);
-                }
-              } catch (IOException e) {
-                // The process is gone.
-              }
-            },
-            "node-" + index + "-output");
-    reader.setDaemon(true);
-    reader.start();
-    processes.add(process);
-    outputs.add(lines);
-    adminPorts.add(null);
-    return index;
-  }
-
-  private void awaitStarted(int index) throws InterruptedException {
-    await(
-        () -> find(index, INVITE) != null && find(index, ADMIN) != null,
-        "node " + index + " printed its invite and admin address");
-    adminPorts.set(index, Integer.parseInt(find(index, ADMIN).group(1)));
-  }
-
-  private int udpPort(int index) {
-    return Integer.parseInt(find(index, INVITE).group(2));
-  }
-
-  private Matcher find(int index, Pattern pattern) {
-    for (String line : outputs.get(index)) {
-      Matcher matcher = pattern.matcher(line);
-      if (matcher.find()) {
-        return matcher;
-      }
-    }
-    return null;
-  }
-
-  private boolean said(int index, String text) {
-    return outputs.get(index).stream().anyMatch(line -> line.contains(text));
-  }
-
-  private void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        StringBuilder tails = new StringBuilder();
-        for (int i = 0; i < outputs.size(); i++) {
-          List<String> lines = outputs.get(i);
-          tails
-              .append("\nnode ")
-              .append(i)
-              .append(dead.contains(i) ? " (killed)" : "")
-              .append(": ")
-              .append(lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        }
-        throw new AssertionError("not within " + PATIENCE + ": " + what + tails);
-      }
-      Thread.sleep(100);
-    }
   }
 
   private static double secondsSince(long startNanos) {
