@@ -394,19 +394,6 @@ final class Session<A> {
           nowMicros - largestNewlyAcked.sentMicros,
           ack.ackDelayMicros(),
           config.maxAckDelayMicros());
-      System.err.println(
-          "RTTSAMPLE latest="
-              + (nowMicros - largestNewlyAcked.sentMicros)
-              + " ackDelay="
-              + ack.ackDelayMicros()
-              + " srtt="
-              + rtt.smoothedRttMicros()
-              + " min="
-              + rtt.minRttMicros()
-              + " pn="
-              + largestNewlyAcked.packetNumber
-              + " bytes="
-              + largestNewlyAcked.bytes);
     }
     largestAckedPacket = Math.max(largestAckedPacket, ack.largest());
     RateSample sample = rateSampler.endAck(rtt.minRttMicros());

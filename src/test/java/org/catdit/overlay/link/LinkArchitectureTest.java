@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
 
 /** The link layer stays sans-I/O: no clock, no ambient randomness, no runtime libraries. */
@@ -49,6 +50,15 @@ class LinkArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.netty..", "javafx..", "java.sql..", "org.catdit.sim..")
         .because("the runtimes depend on the link layer, not the other way round")
+        .check(LINK);
+  }
+
+  @Test
+  void writesNothingToTheStandardStreams() {
+    GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+        .because(
+            "the link reports through counters and stats; a debug print left in it once went"
+                + " out on every RTT sample")
         .check(LINK);
   }
 }
