@@ -796,27 +796,37 @@ final class Session<A> {
   private void sendPing(long nowMicros) {
     isPingDue = false;
     lastPingSentMicros = nowMicros;
-    long packetNumber = nextPacketNumber++;
-    PacketWriter out = packetBuffer(FrameCodec.MAX_HEADER_BYTES + 1);
-    FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
-    int clearLength = out.position();
-    FrameCodec.encode(out, new Frame.Ping());
-    transmit(
-        nowMicros, packetNumber, seal(packetNumber, out, clearLength), true, false, List.of(), -1);
+    transmitPing(nowMicros, FrameCodec.MAX_HEADER_BYTES + 1 + sealOverheadBytes(), false);
   }
 
   private void sendMtuProbe(long nowMicros) {
+    long packetNumber = transmitPing(nowMicros, mtuProber.probeBytes(), true);
+    mtuProber.onProbeSent(packetNumber);
+    counters.increment(Counter.MTU_PROBES_SENT);
+  }
+
+  /**
+   * Sends a packet of one PING, padded to {@code datagramBytes} when that is more (an MTU probe).
+   *
+   * @return its packet number
+   */
+  private long transmitPing(long nowMicros, int datagramBytes, boolean isMtuProbe) {
     long packetNumber = nextPacketNumber++;
-    int size = mtuProber.probeBytes();
-    PacketWriter out = packetBuffer(size - sealOverheadBytes());
+    int limit = datagramBytes - sealOverheadBytes();
+    PacketWriter out = packetBuffer(limit);
     FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
     int clearLength = out.position();
     FrameCodec.encode(out, new Frame.Ping());
-    out.padTo(size - sealOverheadBytes());
-    mtuProber.onProbeSent(packetNumber);
-    counters.increment(Counter.MTU_PROBES_SENT);
+    out.padTo(limit);
     transmit(
-        nowMicros, packetNumber, seal(packetNumber, out, clearLength), true, true, List.of(), -1);
+        nowMicros,
+        packetNumber,
+        seal(packetNumber, out, clearLength),
+        true,
+        isMtuProbe,
+        List.of(),
+        -1);
+    return packetNumber;
   }
 
   /**
