@@ -267,6 +267,35 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
   /** The client side, bound to the session with {@link #server}; its work runs on the loop. */
   private final class Client implements BenchClient {
 
+    /**
+     * Announces a bulk transfer of {@code count} messages to the server and sends them as fast as
+     * the send buffer takes them (again at each {@code onWritable}).
+     *
+     * @return whether it started; if not, {@code result} has failed
+     */
+    private boolean startBulk(CompletableFuture<?> result, long count, int messageBytes) {
+      byte[] data = BenchWire.data(messageBytes);
+      long[] remaining = {count};
+      onWritable =
+          () -> {
+            if (failed != null) {
+              result.completeExceptionally(failed);
+              return;
+            }
+            long now = now();
+            while (remaining[0] > 0 && endpoint.send(now, server, BenchWire.BULK_STREAM, data)) {
+              remaining[0]--;
+            }
+          };
+      if (!endpoint.send(
+          now(), server, BenchWire.BULK_STREAM, BenchWire.announce(count * messageBytes, count))) {
+        result.completeExceptionally(new IllegalStateException("no link session"));
+        return false;
+      }
+      onWritable.run();
+      return true;
+    }
+
     @Override
     public CompletableFuture<Long> transfer(long count, int messageBytes) {
       CompletableFuture<Long> result = new CompletableFuture<>();
@@ -274,36 +303,14 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
           () ->
               handle(
                   () -> {
-                    byte[] data = BenchWire.data(messageBytes);
                     long started = System.nanoTime();
-                    long[] remaining = {count};
                     onServerMessage =
                         message -> {
                           if (message[0] == BenchWire.DONE) {
                             result.complete(System.nanoTime() - started);
                           }
                         };
-                    onWritable =
-                        () -> {
-                          if (failed != null) {
-                            result.completeExceptionally(failed);
-                            return;
-                          }
-                          long now = now();
-                          while (remaining[0] > 0
-                              && endpoint.send(now, server, BenchWire.BULK_STREAM, data)) {
-                            remaining[0]--;
-                          }
-                        };
-                    if (!endpoint.send(
-                        now(),
-                        server,
-                        BenchWire.BULK_STREAM,
-                        BenchWire.announce(count * messageBytes, count))) {
-                      result.completeExceptionally(new IllegalStateException("no link session"));
-                      return;
-                    }
-                    onWritable.run();
+                    startBulk(result, count, messageBytes);
                   }));
       return result;
     }
@@ -361,9 +368,7 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
           () ->
               handle(
                   () -> {
-                    byte[] data = BenchWire.data(messageBytes);
                     Histogram rtts = new Histogram(3);
-                    long[] remaining = {count};
                     long[] sentAt = {0};
                     boolean[] isDone = {false};
                     boolean[] isPingOut = {false};
@@ -392,28 +397,9 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
                             result.complete(rtts);
                           }
                         };
-                    onWritable =
-                        () -> {
-                          if (failed != null) {
-                            result.completeExceptionally(failed);
-                            return;
-                          }
-                          long now = now();
-                          while (remaining[0] > 0
-                              && endpoint.send(now, server, BenchWire.BULK_STREAM, data)) {
-                            remaining[0]--;
-                          }
-                        };
-                    if (!endpoint.send(
-                        now(),
-                        server,
-                        BenchWire.BULK_STREAM,
-                        BenchWire.announce(count * messageBytes, count))) {
-                      result.completeExceptionally(new IllegalStateException("no link session"));
-                      return;
+                    if (startBulk(result, count, messageBytes)) {
+                      ping.run();
                     }
-                    onWritable.run();
-                    ping.run();
                   }));
       return result;
     }
