@@ -1,5 +1,6 @@
 package org.catdit.bench;
 
+import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +81,8 @@ public class LinkEndpointBenchmark {
     }
 
     @Override
-    public void sendDatagram(Integer to, byte[] datagram) {
-      outbox.addLast(datagram);
+    public void sendDatagram(Integer to, byte[] bytes, int length) {
+      outbox.addLast(Arrays.copyOf(bytes, length));
     }
 
     @Override

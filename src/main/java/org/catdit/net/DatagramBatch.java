@@ -1,7 +1,7 @@
 package org.catdit.net;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.SegmentedDatagramPacket;
@@ -18,6 +18,10 @@ import java.util.List;
  * #MAX_SEGMENTS} datagrams, cut into their original sizes by the kernel (or the NIC) at the end.
  * The receiver sees the same datagrams as without it. Where the kernel or the transport cannot do
  * it (NIO, old kernels), every datagram is written on its own, as before.
+ *
+ * <p>Each datagram is copied into a direct buffer as it is added, the one copy the socket needs
+ * anyway (Netty would make it from a heap buffer at write time), so the caller's array is free at
+ * once: a session seals every packet into one reused array.
  */
 final class DatagramBatch {
   /** Linux's {@code UDP_MAX_SEGMENTS} (64 before 5.x kernels raised it). */
@@ -26,16 +30,21 @@ final class DatagramBatch {
   /** A segmented send is one UDP datagram until it is cut: its payload must fit in 64 KiB. */
   static final int MAX_RUN_BYTES = 65_000;
 
+  /** A run's buffer starts with room for this many datagrams of its first one's size. */
+  private static final int FIRST_ROOM_DATAGRAMS = 8;
+
+  private final ByteBufAllocator allocator;
   private final boolean isSegmentationEnabled;
-  private final List<InetSocketAddress> addresses = new ArrayList<>();
-  private final List<byte[]> datagrams = new ArrayList<>();
+  private final List<Run> runs = new ArrayList<>();
   private long segmentedSends;
   private long segmentedDatagrams;
 
   /**
+   * @param allocator where the runs' direct buffers come from (the channel's)
    * @param isSegmentationEnabled whether runs go out as segmented sends ({@link #canSegment})
    */
-  DatagramBatch(boolean isSegmentationEnabled) {
+  DatagramBatch(ByteBufAllocator allocator, boolean isSegmentationEnabled) {
+    this.allocator = allocator;
     this.isSegmentationEnabled = isSegmentationEnabled;
   }
 
@@ -48,67 +57,32 @@ final class DatagramBatch {
     return isSegmentationEnabled;
   }
 
-  void add(InetSocketAddress to, byte[] datagram) {
-    addresses.add(to);
-    datagrams.add(datagram);
+  /** Queues {@code bytes[0..length)} to {@code to}, copying it: the array is free on return. */
+  void add(InetSocketAddress to, byte[] bytes, int length) {
+    Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+    if (last == null || !last.accepts(to, length)) {
+      int room = length * (isSegmentationEnabled ? FIRST_ROOM_DATAGRAMS : 1);
+      last = new Run(to, length, allocator.directBuffer(Math.min(room, MAX_RUN_BYTES)));
+      runs.add(last);
+    }
+    last.add(bytes, length);
   }
 
   /** Writes everything added since the last call to {@code channel} and flushes it. */
   void flush(Channel channel) {
-    int count = datagrams.size();
-    int start = 0;
-    while (start < count) {
-      int end = isSegmentationEnabled ? runEnd(start) : start + 1;
-      if (end - start == 1) {
-        channel.write(
-            new DatagramPacket(Unpooled.wrappedBuffer(datagrams.get(start)), addresses.get(start)),
-            channel.voidPromise());
+    for (Run run : runs) {
+      if (run.datagrams == 1) {
+        channel.write(new DatagramPacket(run.content, run.to), channel.voidPromise());
       } else {
-        channel.write(segmented(channel, start, end), channel.voidPromise());
+        channel.write(
+            new SegmentedDatagramPacket(run.content, run.segmentBytes, run.to),
+            channel.voidPromise());
         segmentedSends++;
-        segmentedDatagrams += end - start;
+        segmentedDatagrams += run.datagrams;
       }
-      start = end;
     }
-    addresses.clear();
-    datagrams.clear();
+    runs.clear();
     channel.flush();
-  }
-
-  /**
-   * The end (exclusive) of the run that starts at {@code start}: datagrams to the same address, all
-   * of the first one's size except perhaps a shorter last one (as GSO allows), within the segment
-   * and byte limits.
-   */
-  int runEnd(int start) {
-    InetSocketAddress to = addresses.get(start);
-    int size = datagrams.get(start).length;
-    int total = size;
-    int end = start + 1;
-    while (end < datagrams.size()
-        && end - start < MAX_SEGMENTS
-        && addresses.get(end).equals(to)
-        && datagrams.get(end).length <= size
-        && total + datagrams.get(end).length <= MAX_RUN_BYTES) {
-      total += datagrams.get(end).length;
-      end++;
-      if (datagrams.get(end - 1).length < size) {
-        break; // a shorter datagram can only be the last segment
-      }
-    }
-    return end;
-  }
-
-  private SegmentedDatagramPacket segmented(Channel channel, int start, int end) {
-    int total = 0;
-    for (int i = start; i < end; i++) {
-      total += datagrams.get(i).length;
-    }
-    ByteBuf content = channel.alloc().directBuffer(total);
-    for (int i = start; i < end; i++) {
-      content.writeBytes(datagrams.get(i));
-    }
-    return new SegmentedDatagramPacket(content, datagrams.get(start).length, addresses.get(start));
   }
 
   /** Sends that carried more than one datagram, and the datagrams they carried. */
@@ -118,5 +92,36 @@ final class DatagramBatch {
 
   long segmentedDatagrams() {
     return segmentedDatagrams;
+  }
+
+  /** Datagrams to one address, all of the first one's size but perhaps a shorter last one. */
+  private final class Run {
+    final InetSocketAddress to;
+    final int segmentBytes;
+    final ByteBuf content;
+    int datagrams;
+    boolean isEnded;
+
+    Run(InetSocketAddress to, int segmentBytes, ByteBuf content) {
+      this.to = to;
+      this.segmentBytes = segmentBytes;
+      this.content = content;
+    }
+
+    /** Whether a datagram can join this run, as GSO allows, within the segment and byte limits. */
+    boolean accepts(InetSocketAddress address, int length) {
+      return isSegmentationEnabled
+          && !isEnded
+          && datagrams < MAX_SEGMENTS
+          && length <= segmentBytes
+          && content.readableBytes() + length <= MAX_RUN_BYTES
+          && to.equals(address);
+    }
+
+    void add(byte[] bytes, int length) {
+      content.writeBytes(bytes, 0, length);
+      datagrams++;
+      isEnded = length < segmentBytes; // a shorter datagram can only be the last segment
+    }
   }
 }

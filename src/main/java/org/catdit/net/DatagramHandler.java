@@ -7,15 +7,17 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 
 /**
- * The whole Netty edge of a peer: hands each received datagram, copied out of Netty's buffer, to a
- * {@link Sink}, and tells it when a read batch ends so its writes go out in one flush. Socket
- * errors are counted, never fatal: one bad send must not close the peer's only socket.
+ * The whole Netty edge of a peer: hands each received datagram, copied out of Netty's buffer into
+ * one reused array, to a {@link Sink}, and tells it when a read batch ends so its writes go out in
+ * one flush. Socket errors are counted, never fatal: one bad send must not close the peer's only
+ * socket.
  */
 final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
   /** Where datagrams go; called on the channel's event loop. */
   interface Sink {
-    void onDatagram(InetSocketAddress from, byte[] datagram);
+    /** One datagram, {@code bytes[0..length)}: the array is reused for the next one. */
+    void onDatagram(InetSocketAddress from, byte[] bytes, int length);
 
     void onReadComplete();
   }
@@ -32,6 +34,9 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
   private long socketErrors;
   private long bytesSinceFlush;
 
+  /** Every datagram is copied here: a fresh array per datagram was a 64 KiB one on loopback. */
+  private byte[] buffer = new byte[2048];
+
   DatagramHandler(Sink sink) {
     super(true);
     this.sink = sink;
@@ -40,10 +45,13 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
   @Override
   protected void channelRead0(ChannelHandlerContext context, DatagramPacket packet) {
     ByteBuf content = packet.content();
-    byte[] datagram = new byte[content.readableBytes()];
-    content.getBytes(content.readerIndex(), datagram);
-    sink.onDatagram(packet.sender(), datagram);
-    bytesSinceFlush += datagram.length;
+    int length = content.readableBytes();
+    if (buffer.length < length) {
+      buffer = new byte[Math.max(length, 2 * buffer.length)];
+    }
+    content.getBytes(content.readerIndex(), buffer, 0, length);
+    sink.onDatagram(packet.sender(), buffer, length);
+    bytesSinceFlush += length;
     if (bytesSinceFlush >= FLUSH_EVERY_BYTES) {
       bytesSinceFlush = 0;
       sink.onReadComplete();

@@ -66,10 +66,10 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
         new DatagramHandler(
             new DatagramHandler.Sink() {
               @Override
-              public void onDatagram(InetSocketAddress from, byte[] datagram) {
+              public void onDatagram(InetSocketAddress from, byte[] bytes, int length) {
                 isReading = true;
                 try {
-                  handle(() -> endpoint.onDatagram(now(), from, datagram));
+                  handle(() -> endpoint.onDatagram(now(), from, bytes, 0, length));
                 } finally {
                   isReading = false;
                 }
@@ -84,7 +84,7 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
         UdpRuntime.datagramBootstrap(loop, BenchLoops.isEpoll(), socketBufferBytes, handler);
     try {
       this.channel = bootstrap.bind(bind).sync().channel();
-      this.batch = new DatagramBatch(DatagramBatch.canSegment(channel));
+      this.batch = new DatagramBatch(channel.alloc(), DatagramBatch.canSegment(channel));
     } catch (InterruptedException | RuntimeException e) {
       BenchLoops.shutdown(group);
       throw e;
@@ -158,8 +158,8 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
   // ============================================================ LinkIo
 
   @Override
-  public void sendDatagram(InetSocketAddress to, byte[] datagram) {
-    batch.add(to, datagram);
+  public void sendDatagram(InetSocketAddress to, byte[] bytes, int length) {
+    batch.add(to, bytes, length);
   }
 
   @Override

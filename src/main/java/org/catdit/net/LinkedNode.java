@@ -109,10 +109,11 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
   }
 
   /** One datagram from the socket; the write is flushed at the end of the read batch. */
-  void onDatagram(InetSocketAddress from, byte[] datagram) {
+  /** One datagram, {@code bytes[0..length)}; the array may be reused once this returns. */
+  void onDatagram(InetSocketAddress from, byte[] bytes, int length) {
     isReading = true;
     try {
-      handle(() -> endpoint.onDatagram(loop.nowMicros(), from, datagram));
+      handle(() -> endpoint.onDatagram(loop.nowMicros(), from, bytes, 0, length));
     } finally {
       isReading = false;
     }
@@ -358,8 +359,8 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
   // ============================================================ LinkIo (for the endpoint)
 
   @Override
-  public void sendDatagram(InetSocketAddress to, byte[] datagram) {
-    loop.write(to, datagram);
+  public void sendDatagram(InetSocketAddress to, byte[] bytes, int length) {
+    loop.write(to, bytes, length);
   }
 
   @Override

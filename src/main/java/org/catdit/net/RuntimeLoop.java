@@ -14,8 +14,11 @@ interface RuntimeLoop {
   /** Runs {@code task} on the loop after {@code delayMicros}; the handle cancels it. */
   Cancellable schedule(long delayMicros, Runnable task);
 
-  /** Queues one datagram; nothing is written to the socket before {@link #flush()}. */
-  void write(InetSocketAddress to, byte[] datagram);
+  /**
+   * Queues {@code bytes[0..length)} as one datagram, copying it (the array is the caller's again on
+   * return); nothing is written to the socket before {@link #flush()}.
+   */
+  void write(InetSocketAddress to, byte[] bytes, int length);
 
   /** Writes every queued datagram. */
   void flush();

@@ -119,8 +119,8 @@ public final class UdpRuntime implements AutoCloseable {
         new DatagramHandler(
             new DatagramHandler.Sink() {
               @Override
-              public void onDatagram(InetSocketAddress from, byte[] datagram) {
-                linked.onDatagram(from, datagram);
+              public void onDatagram(InetSocketAddress from, byte[] bytes, int length) {
+                linked.onDatagram(from, bytes, length);
               }
 
               @Override
@@ -135,7 +135,7 @@ public final class UdpRuntime implements AutoCloseable {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
     }
-    nettyLoop.batch = new DatagramBatch(DatagramBatch.canSegment(channel));
+    nettyLoop.batch = new DatagramBatch(channel.alloc(), DatagramBatch.canSegment(channel));
     nettyLoop.channel = channel;
     InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
     linked.requireSignedJoins(
@@ -397,9 +397,9 @@ public final class UdpRuntime implements AutoCloseable {
     }
 
     @Override
-    public void write(InetSocketAddress to, byte[] datagram) {
+    public void write(InetSocketAddress to, byte[] bytes, int length) {
       if (channel != null) {
-        batch.add(to, datagram);
+        batch.add(to, bytes, length);
       }
     }
 

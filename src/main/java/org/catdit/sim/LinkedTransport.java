@@ -1,6 +1,7 @@
 package org.catdit.sim;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.catdit.overlay.core.PeerId;
@@ -97,8 +98,8 @@ final class LinkedTransport implements LinkIo<Integer> {
   }
 
   @Override
-  public void sendDatagram(Integer to, byte[] datagram) {
-    simulation.sendDatagram(index, to, datagram);
+  public void sendDatagram(Integer to, byte[] bytes, int length) {
+    simulation.sendDatagram(index, to, Arrays.copyOf(bytes, length));
   }
 
   @Override

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How one turn's datagrams are grouped into segmented (GSO) sends. */
@@ -25,46 +28,83 @@ class DatagramBatchTest {
     return bytes;
   }
 
+  /** The datagrams in each send {@code batch} writes, in order. */
+  private static List<Integer> sends(DatagramBatch batch) {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    batch.flush(channel);
+    List<Integer> datagrams = new ArrayList<>();
+    for (Object sent; (sent = channel.readOutbound()) != null; ) {
+      DatagramPacket packet = (DatagramPacket) sent;
+      int bytes = packet.content().readableBytes();
+      datagrams.add(
+          packet instanceof SegmentedDatagramPacket segmented
+              ? (bytes + segmented.segmentSize() - 1) / segmented.segmentSize()
+              : 1);
+      packet.release();
+    }
+    return datagrams;
+  }
+
+  private static void add(DatagramBatch batch, InetSocketAddress to, int size, int fill) {
+    byte[] bytes = datagram(size + 10, fill);
+    batch.add(to, bytes, size);
+  }
+
   @Test
   void aRunIsOneAddressAndOneSizeWithAtMostAShorterLastDatagram() {
-    DatagramBatch batch = new DatagramBatch(true);
+    DatagramBatch batch = new DatagramBatch(ByteBufAllocator.DEFAULT, true);
     for (int i = 0; i < 5; i++) {
-      batch.add(A, datagram(1452, i));
+      add(batch, A, 1452, i);
     }
-    batch.add(A, datagram(700, 5)); // may end the run
-    batch.add(A, datagram(1452, 6)); // may not follow a shorter one
-    batch.add(B, datagram(1452, 7)); // another address
-    batch.add(B, datagram(1452, 8));
-    batch.add(B, datagram(1500, 9)); // a larger one starts a new run
-    assertEquals(6, batch.runEnd(0));
-    assertEquals(7, batch.runEnd(6));
-    assertEquals(9, batch.runEnd(7));
-    assertEquals(10, batch.runEnd(9));
+    add(batch, A, 700, 5); // may end the run
+    add(batch, A, 1452, 6); // may not follow a shorter one
+    add(batch, B, 1452, 7); // another address
+    add(batch, B, 1452, 8);
+    add(batch, B, 1500, 9); // a larger one starts a new run
+    assertEquals(List.of(6, 1, 2, 1), sends(batch));
   }
 
   @Test
   void aRunStaysWithinOneUdpDatagramsWorthOfBytesAndTheSegmentLimit() {
-    DatagramBatch bySize = new DatagramBatch(true);
+    DatagramBatch bySize = new DatagramBatch(ByteBufAllocator.DEFAULT, true);
     for (int i = 0; i < 50; i++) {
-      bySize.add(A, datagram(1452, i));
+      add(bySize, A, 1452, i);
     }
-    assertEquals(DatagramBatch.MAX_RUN_BYTES / 1452, bySize.runEnd(0));
-    DatagramBatch byCount = new DatagramBatch(true);
+    int perRun = DatagramBatch.MAX_RUN_BYTES / 1452;
+    assertEquals(List.of(perRun, 50 - perRun), sends(bySize));
+    DatagramBatch byCount = new DatagramBatch(ByteBufAllocator.DEFAULT, true);
     for (int i = 0; i < 100; i++) {
-      byCount.add(A, datagram(100, i));
+      add(byCount, A, 100, i);
     }
-    assertEquals(DatagramBatch.MAX_SEGMENTS, byCount.runEnd(0));
+    assertEquals(
+        List.of(DatagramBatch.MAX_SEGMENTS, 100 - DatagramBatch.MAX_SEGMENTS), sends(byCount));
+  }
+
+  @Test
+  void theCallersArrayIsFreeOnceAdded() {
+    DatagramBatch batch = new DatagramBatch(ByteBufAllocator.DEFAULT, true);
+    byte[] reused = datagram(1452, 1);
+    batch.add(A, reused, 1452);
+    Arrays.fill(reused, (byte) 2);
+    batch.add(A, reused, 1452);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    batch.flush(channel);
+    SegmentedDatagramPacket sent = channel.readOutbound();
+    byte[] joined = ByteBufUtil.getBytes(sent.content());
+    assertArrayEquals(datagram(1452, 1), Arrays.copyOfRange(joined, 0, 1452));
+    assertArrayEquals(datagram(1452, 2), Arrays.copyOfRange(joined, 1452, 2904));
+    sent.release();
   }
 
   @Test
   void flushWritesRunsAsSegmentedPacketsOfTheOriginalBytesAndTheRestOneByOne() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    DatagramBatch batch = new DatagramBatch(true);
+    DatagramBatch batch = new DatagramBatch(channel.alloc(), true);
     byte[][] run = {datagram(1452, 1), datagram(1452, 2), datagram(300, 3)};
     for (byte[] bytes : run) {
-      batch.add(A, bytes);
+      batch.add(A, bytes, bytes.length);
     }
-    batch.add(B, datagram(80, 4));
+    batch.add(B, datagram(80, 4), 80);
     batch.flush(channel);
 
     SegmentedDatagramPacket segmented =
@@ -89,9 +129,9 @@ class DatagramBatchTest {
   @Test
   void withoutSegmentationEveryDatagramIsItsOwnSend() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    DatagramBatch batch = new DatagramBatch(false);
+    DatagramBatch batch = new DatagramBatch(channel.alloc(), false);
     for (int i = 0; i < 3; i++) {
-      batch.add(A, datagram(1452, i));
+      add(batch, A, 1452, i);
     }
     batch.flush(channel);
     for (int i = 0; i < 3; i++) {

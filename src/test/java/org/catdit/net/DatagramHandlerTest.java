@@ -11,6 +11,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,9 @@ class DatagramHandlerTest {
       new DatagramHandler(
           new DatagramHandler.Sink() {
             @Override
-            public void onDatagram(InetSocketAddress from, byte[] datagram) {
+            public void onDatagram(InetSocketAddress from, byte[] bytes, int length) {
               senders.add(from);
-              datagrams.add(datagram);
+              datagrams.add(Arrays.copyOf(bytes, length));
             }
 
             @Override

@@ -383,12 +383,12 @@ class SocketFloodTest {
     }
 
     @Override
-    public void sendDatagram(InetSocketAddress to, byte[] datagram) {
-      byte[] copy = datagram.clone();
+    public void sendDatagram(InetSocketAddress to, byte[] bytes, int length) {
+      byte[] copy = Arrays.copyOf(bytes, length);
       captured.add(copy);
       sentByClient.add(copy);
       try {
-        socket.send(new DatagramPacket(datagram, datagram.length, to));
+        socket.send(new DatagramPacket(copy, copy.length, to));
       } catch (IOException e) {
         throw new AssertionError(e);
       }

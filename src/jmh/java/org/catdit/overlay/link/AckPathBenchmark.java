@@ -1,5 +1,6 @@
 package org.catdit.overlay.link;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -121,8 +122,8 @@ public class AckPathBenchmark {
     byte[] lastDatagram;
 
     @Override
-    public void sendDatagram(Integer to, byte[] datagram) {
-      lastDatagram = datagram;
+    public void sendDatagram(Integer to, byte[] bytes, int length) {
+      lastDatagram = Arrays.copyOf(bytes, length);
     }
 
     @Override

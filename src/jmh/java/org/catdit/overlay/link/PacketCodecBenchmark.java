@@ -1,5 +1,6 @@
 package org.catdit.overlay.link;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -130,9 +131,11 @@ public class PacketCodecBenchmark {
     if (second != null) {
       FrameCodec.encode(out, second);
     }
-    return protection == null
-        ? out.toByteArray()
-        : protection.seal(packetNumber, out.array(), clearLength, out.position());
+    if (protection == null) {
+      return out.toByteArray();
+    }
+    int length = protection.seal(packetNumber, out.array(), clearLength, out.position());
+    return Arrays.copyOf(protection.sealed(), length);
   }
 
   @Benchmark

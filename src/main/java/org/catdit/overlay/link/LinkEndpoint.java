@@ -291,7 +291,7 @@ public final class LinkEndpoint<A> {
         pending.serial);
     counters.increment(Counter.DATAGRAMS_SENT);
     counters.add(Counter.BYTES_SENT, init.length);
-    io.sendDatagram(pending.address, init);
+    io.sendDatagram(pending.address, init, init.length);
   }
 
   private int protectionFlags() {
@@ -318,7 +318,7 @@ public final class LinkEndpoint<A> {
     if (initAck != null) {
       counters.increment(Counter.DATAGRAMS_SENT);
       counters.add(Counter.BYTES_SENT, initAck.length);
-      io.sendDatagram(from, initAck);
+      io.sendDatagram(from, initAck, initAck.length);
     }
   }
 

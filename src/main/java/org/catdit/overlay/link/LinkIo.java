@@ -12,8 +12,12 @@ import org.catdit.overlay.core.PeerId;
  */
 public interface LinkIo<A> {
 
-  /** Sends one datagram. The array is handed over and not touched again by the endpoint. */
-  void sendDatagram(A to, byte[] datagram);
+  /**
+   * Sends {@code bytes[0..length)} as one datagram. The array is the endpoint's again when this
+   * returns (a session seals every packet into one reused buffer, 64 KiB on loopback, rather than
+   * allocate that per packet): an implementation that sends later copies it.
+   */
+  void sendDatagram(A to, byte[] bytes, int length);
 
   /**
    * Asks for {@link LinkEndpoint#onTimer(long)} at {@code deadlineMicros} (or soon after). Each

@@ -782,10 +782,12 @@ final class Session<A> {
         }
       }
     }
+    int length = seal(packetNumber, out, clearLength);
     transmit(
         nowMicros,
         packetNumber,
-        seal(packetNumber, out, clearLength),
+        datagram(out),
+        length,
         isAckEliciting,
         false,
         retransmittable,
@@ -818,21 +820,16 @@ final class Session<A> {
     int clearLength = out.position();
     FrameCodec.encode(out, new Frame.Ping());
     out.padTo(limit);
-    transmit(
-        nowMicros,
-        packetNumber,
-        seal(packetNumber, out, clearLength),
-        true,
-        isMtuProbe,
-        List.of(),
-        -1);
+    int length = seal(packetNumber, out, clearLength);
+    transmit(nowMicros, packetNumber, datagram(out), length, true, isMtuProbe, List.of(), -1);
     return packetNumber;
   }
 
   /**
-   * The one buffer packets are built in, emptied and limited to {@code capacity} bytes. The sealed
-   * (or copied) datagram leaves in an array of its own, so the buffer is free again at once; a
-   * fresh datagram-sized array per packet cost a 64 KiB allocation for every acknowledgement.
+   * The one buffer packets are built in, emptied and limited to {@code capacity} bytes. Sealed
+   * packets go out of the protection's one buffer, unsealed ones out of this: the runtime copies a
+   * datagram before {@link LinkIo#sendDatagram} returns. A fresh datagram-sized array per packet
+   * cost a 64 KiB allocation for every acknowledgement.
    */
   private PacketWriter packetBuffer(int capacity) {
     if (packetBuffer == null || packetBuffer.capacity() < capacity) {
@@ -845,11 +842,19 @@ final class Session<A> {
     return protection == null ? 0 : PacketProtection.TAG_BYTES;
   }
 
-  /** The datagram: header (and ECHO) in the clear, frames sealed if the session is protected. */
-  private byte[] seal(long packetNumber, PacketWriter out, int clearLength) {
+  /**
+   * Seals the packet in {@code out} if the session is protected (the header, and ECHO, stay in the
+   * clear): returns the datagram's length, its bytes are in {@link #datagram}.
+   */
+  private int seal(long packetNumber, PacketWriter out, int clearLength) {
     return protection == null
-        ? out.toByteArray()
+        ? out.position()
         : protection.seal(packetNumber, out.array(), clearLength, out.position());
+  }
+
+  /** Where the datagram {@link #seal} made of {@code out} is. */
+  private byte[] datagram(PacketWriter out) {
+    return protection == null ? out.array() : protection.sealed();
   }
 
   PacketProtection protection() {
@@ -860,6 +865,7 @@ final class Session<A> {
       long nowMicros,
       long packetNumber,
       byte[] datagram,
+      int length,
       boolean isAckEliciting,
       boolean isMtuProbe,
       List<Frame> retransmittable,
@@ -870,7 +876,7 @@ final class Session<A> {
         new SentPacket(
             packetNumber,
             nowMicros,
-            datagram.length,
+            length,
             isAckEliciting,
             isInFlight,
             isMtuProbe,
@@ -878,15 +884,15 @@ final class Session<A> {
             largestAckedInPacket);
     if (isInFlight) {
       rateSampler.onPacketSent(packet, nowMicros, bytesInFlight);
-      congestion.onPacketSent(nowMicros, datagram.length, bytesInFlight);
-      bytesInFlight += datagram.length;
+      congestion.onPacketSent(nowMicros, length, bytesInFlight);
+      bytesInFlight += length;
       ackElicitingInFlight++;
       if (!isMtuProbe) {
         ackElicitingPacketsSent++;
       }
       lastAckElicitingSentMicros = nowMicros;
       if (!isMtuProbe) {
-        pacer.onSent(datagram.length);
+        pacer.onSent(length);
       }
     }
     sent.add(packet);
@@ -894,9 +900,9 @@ final class Session<A> {
       trimSentLog(nowMicros);
     }
     counters.increment(Counter.DATAGRAMS_SENT);
-    counters.add(Counter.BYTES_SENT, datagram.length);
-    bytesSent += datagram.length;
-    io.sendDatagram(address, datagram);
+    counters.add(Counter.BYTES_SENT, length);
+    bytesSent += length;
+    io.sendDatagram(address, datagram, length);
   }
 
   // ---------------------------------------------------------------- closing
@@ -932,11 +938,11 @@ final class Session<A> {
     FrameCodec.writeHeader(out, remoteConnectionId, packetNumber);
     int clearLength = out.position();
     FrameCodec.encode(out, new Frame.Close(reason));
-    byte[] datagram = seal(packetNumber, out, clearLength);
+    int length = seal(packetNumber, out, clearLength);
     counters.increment(Counter.DATAGRAMS_SENT);
-    counters.add(Counter.BYTES_SENT, datagram.length);
-    bytesSent += datagram.length;
-    io.sendDatagram(address, datagram);
+    counters.add(Counter.BYTES_SENT, length);
+    bytesSent += length;
+    io.sendDatagram(address, datagram(out), length);
     isClosed = true;
   }
 }

@@ -2,6 +2,7 @@ package org.catdit.sim.link;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -100,8 +101,8 @@ public final class LinkSimulation {
     }
 
     @Override
-    public void sendDatagram(Integer to, byte[] datagram) {
-      transmit(index, to, datagram);
+    public void sendDatagram(Integer to, byte[] bytes, int length) {
+      transmit(index, to, Arrays.copyOf(bytes, length));
     }
 
     @Override

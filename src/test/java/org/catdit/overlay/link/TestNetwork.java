@@ -3,6 +3,7 @@ package org.catdit.overlay.link;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.catdit.overlay.core.PeerId;
@@ -46,7 +47,8 @@ final class TestNetwork {
     }
 
     @Override
-    public void sendDatagram(Integer to, byte[] datagram) {
+    public void sendDatagram(Integer to, byte[] bytes, int length) {
+      byte[] datagram = Arrays.copyOf(bytes, length);
       outbox.add(new InFlight(now + DELAY_MICROS, address, to, datagram));
       log.add(datagram);
     }
