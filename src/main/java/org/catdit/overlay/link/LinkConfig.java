@@ -20,7 +20,7 @@ package org.catdit.overlay.link;
  * @param maxReceiveWindowBytes largest flow-control credit a session grants
  * @param congestionController the controller each new session gets
  * @param isPacingEnabled whether packets are paced (off only for experiments)
- * @param isPacketProtectionEnabled whether session packets are sealed (X25519 + AES-256-GCM); both
+ * @param isPacketProtectionEnabled whether session packets are sealed (X25519 + AES-128-GCM); both
  *     ends must agree, or the handshake is refused. Large simulations may turn it off.
  */
 public record LinkConfig(
