@@ -7,7 +7,7 @@
 # creates (10.77.0.0/24); both are deleted on exit.
 #
 # Usage (as root, after `mvn -B package -DskipTests`):
-#   scripts/impaired-bench.sh [--mb MB] [--warmup-mb MB] [--messages N] [--jar target/catdit.jar] [--no-protection]
+#   scripts/impaired-bench.sh [--mb MB] [--rounds N] [--warmup-mb MB] [--messages N] [--jar target/catdit.jar] [--no-protection]
 #                             [--max-datagram-bytes B] [--losses "0 1 5"] [--rates "100mbit 1gbit"]
 # Needs: ip, tc (iproute2), nft (nftables), ethtool, java 17. No netem is used.
 set -euo pipefail
@@ -17,6 +17,8 @@ MB=25
 # (with 5 MB, the compiler threads took more CPU than the link in a 1 Gbit/s run).
 WARMUP_MB=100
 MESSAGES=1000
+# Bulk transfers per transport, alternating link and TCP; the ratio is the median of the rounds'.
+ROUNDS=3
 JAR=target/catdit.jar
 PROTECTION=()
 # The product's cap off loopback (UdpRuntime.UNFRAGMENTED_DATAGRAM_BYTES): a veth pair has a
@@ -27,6 +29,7 @@ RATES="100mbit 1gbit"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --mb) MB="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
     --warmup-mb) WARMUP_MB="$2"; shift 2 ;;
     --messages) MESSAGES="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
@@ -146,7 +149,7 @@ for _ in $(seq 1 150); do
 done
 grep -q "listening on" "$WORK/receiver.log" || { echo "receiver did not start" >&2; exit 1; }
 
-echo "# catdit impaired-bench: ${MB} MB bulk after ${WARMUP_MB} MB warm-up, ${MESSAGES} ping-pongs, protection ${PROTECTION[*]:-on} ${DATAGRAM[*]}, $(date -u +%FT%TZ)"
+echo "# catdit impaired-bench: ${ROUNDS} rounds of ${MB} MB bulk after ${WARMUP_MB} MB warm-up, ${MESSAGES} ping-pongs, protection ${PROTECTION[*]:-on} ${DATAGRAM[*]}, $(date -u +%FT%TZ)"
 printf "%-6s %-8s %12s %12s %8s %12s %12s %10s %9s\n" \
   "loss%" "rate" "linkMbit/s" "tcpMbit/s" "ratio" "linkRttP99us" "tcpRttP99us" "linkLost" "linkDgram"
 for rate in $RATES; do
@@ -154,7 +157,7 @@ for rate in $RATES; do
     set_rate "$rate"
     set_loss "$loss"
     if ! json=$(ip netns exec "$A" java -jar "$JAR" bench transport --role sender \
-        --peer "$ADDR_B:$PORT" --mb "$MB" --messages "$MESSAGES" --warmup-mb "$WARMUP_MB" \
+        --peer "$ADDR_B:$PORT" --mb "$MB" --rounds "$ROUNDS" --messages "$MESSAGES" --warmup-mb "$WARMUP_MB" \
         --timeout-seconds 300 "${PROTECTION[@]}" "${DATAGRAM[@]}" 2>"$WORK/sender.err"); then
       printf "%-6s %-8s failed: %s\n" "$loss" "$rate" "$(tail -n 1 "$WORK/sender.err")"
       continue

@@ -35,8 +35,16 @@ public final class TransportBenchCommand implements Callable<Integer> {
   @Option(
       names = "--mb",
       defaultValue = "1000",
-      description = "Megabytes (10^6 bytes) of the bulk transfer (default ${DEFAULT-VALUE}).")
+      description = "Megabytes (10^6 bytes) of each bulk transfer (default ${DEFAULT-VALUE}).")
   double megabytes;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "5",
+      description =
+          "Bulk transfers per transport, alternating link and TCP; the ratio is the median of"
+              + " the rounds' (default ${DEFAULT-VALUE}).")
+  int rounds;
 
   @Option(
       names = "--messages",
@@ -101,6 +109,7 @@ public final class TransportBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     require(megabytes > 0 && megabytes <= 100_000, "--mb must be in (0, 100000]");
+    require(rounds >= 1 && rounds <= 1000, "--rounds must be in [1, 1000]");
     require(messages >= 1 && messages <= 10_000_000, "--messages must be in [1, 10000000]");
     require(
         bulkMessageKib >= 1 && bulkMessageKib <= 8192, "--bulk-message-kb must be in [1, 8192]");
@@ -128,6 +137,7 @@ public final class TransportBenchCommand implements Callable<Integer> {
             Math.round(Math.min(warmupMegabytes, megabytes) * 1e6),
             !noProtection,
             datagram,
+            rounds,
             Duration.ofSeconds(timeoutSeconds));
     ObjectMapper json = new ObjectMapper();
     switch (role) {

@@ -417,6 +417,8 @@ final class LinkBenchPeer implements LinkIo<InetSocketAddress>, AutoCloseable {
               details.put("minRttUs", stats.minRttMicros());
             }
             details.put("datagramsSent", endpoint.counters().get(Counter.DATAGRAMS_SENT));
+            details.put("bytesSent", endpoint.counters().get(Counter.BYTES_SENT));
+            details.put("datagramsReceived", endpoint.counters().get(Counter.DATAGRAMS_RECEIVED));
             details.put("packetsLost", endpoint.counters().get(Counter.PACKETS_LOST));
             out.complete(details);
           });

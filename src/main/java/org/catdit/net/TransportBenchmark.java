@@ -2,7 +2,9 @@ package org.catdit.net;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +22,12 @@ import org.catdit.overlay.link.LinkConfig;
  * small messages (messages/s, timed the same way), then small-message ping-pongs one at a time
  * (round-trip percentiles). The same clients also run against a receiver in another process (or
  * network namespace) for {@code scripts/impaired-bench.sh}.
+ *
+ * <p>The bulk transfers alternate, link then TCP, for {@link Settings#bulkRounds} rounds on
+ * connections that stay open, and the ratio is the median of the rounds' ratios. On this shared
+ * two-core VM the speed of both drifts by ±30 % within a minute (TCP alone moved 970–2,300 MB/s
+ * between runs of one build); one link transfer followed 20 s later by one TCP transfer put that
+ * drift straight into the ratio, which spread 0.27–0.59 over five runs of one build.
  */
 public final class TransportBenchmark {
   /** What the runtime asks of the kernel for the UDP socket, as {@link UdpRuntime}'s default. */
@@ -38,6 +46,7 @@ public final class TransportBenchmark {
    * @param warmupBytes bulk bytes (and a share of small messages) sent first, not measured
    * @param isPacketProtectionEnabled whether the link seals its packets (the product does)
    * @param maxDatagramBytes the link's largest datagram (the product's default: 16 KiB)
+   * @param bulkRounds how many times each transport's bulk transfer runs, alternating
    * @param timeout hard cap on the whole run
    */
   public record Settings(
@@ -48,10 +57,15 @@ public final class TransportBenchmark {
       long warmupBytes,
       boolean isPacketProtectionEnabled,
       int maxDatagramBytes,
+      int bulkRounds,
       Duration timeout) {
 
     public Settings {
-      if (bulkBytes < 1 || messages < 1 || bulkMessageBytes < 1 || smallMessageBytes < 1) {
+      if (bulkBytes < 1
+          || messages < 1
+          || bulkMessageBytes < 1
+          || smallMessageBytes < 1
+          || bulkRounds < 1) {
         throw new IllegalArgumentException("sizes and counts must be positive");
       }
       if (smallMessageBytes < 17) {
@@ -77,9 +91,9 @@ public final class TransportBenchmark {
     }
   }
 
-  /** One transport's figures. */
+  /** One transport's figures, its bulk rate in each round. */
   record Figures(
-      double mbPerSecond,
+      double[] mbPerSecond,
       double messagesPerSecond,
       double roundTripsPerSecond,
       Histogram roundTrips,
@@ -91,24 +105,18 @@ public final class TransportBenchmark {
       throws InterruptedException, TimeoutException, ExecutionException {
     Deadline deadline = new Deadline(settings.timeout());
     InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
-    Figures link;
     try (LinkBenchPeer server =
-        LinkBenchPeer.start(loopback, settings.linkConfig(), SOCKET_BUFFER_BYTES)) {
-      try (LinkBenchPeer clientPeer =
-          LinkBenchPeer.start(loopback, settings.linkConfig(), SOCKET_BUFFER_BYTES)) {
-        BenchClient client =
-            deadline.await(clientPeer.connect(server.localAddress()), "link handshake");
-        link = measure("link", client, settings, deadline);
+            LinkBenchPeer.start(loopback, settings.linkConfig(), SOCKET_BUFFER_BYTES);
+        LinkBenchPeer clientPeer =
+            LinkBenchPeer.start(loopback, settings.linkConfig(), SOCKET_BUFFER_BYTES);
+        TcpBench.Server tcpServer = new TcpBench.Server(loopback)) {
+      BenchClient link =
+          deadline.await(clientPeer.connect(server.localAddress()), "link handshake");
+      try (BenchClient tcp =
+          deadline.await(TcpBench.connect(tcpServer.localAddress()), "TCP connect")) {
+        return compare(settings, link, tcp, deadline);
       }
     }
-    Figures tcp;
-    try (TcpBench.Server server = new TcpBench.Server(loopback)) {
-      try (BenchClient client =
-          deadline.await(TcpBench.connect(server.localAddress()), "TCP connect")) {
-        tcp = measure("TCP", client, settings, deadline);
-      }
-    }
-    return report(settings, link, tcp, deadline);
   }
 
   /**
@@ -118,18 +126,14 @@ public final class TransportBenchmark {
   public static Map<String, Object> runSender(Settings settings, InetSocketAddress peer)
       throws InterruptedException, TimeoutException, ExecutionException {
     Deadline deadline = new Deadline(settings.timeout());
-    InetSocketAddress any = new InetSocketAddress(0);
-    Figures link;
+    Map<String, Object> report;
     try (LinkBenchPeer clientPeer =
-        LinkBenchPeer.start(any, settings.linkConfig(), SOCKET_BUFFER_BYTES)) {
-      BenchClient client = deadline.await(clientPeer.connect(peer), "link handshake");
-      link = measure("link", client, settings, deadline);
+        LinkBenchPeer.start(new InetSocketAddress(0), settings.linkConfig(), SOCKET_BUFFER_BYTES)) {
+      BenchClient link = deadline.await(clientPeer.connect(peer), "link handshake");
+      try (BenchClient tcp = deadline.await(TcpBench.connect(peer), "TCP connect")) {
+        report = compare(settings, link, tcp, deadline);
+      }
     }
-    Figures tcp;
-    try (BenchClient client = deadline.await(TcpBench.connect(peer), "TCP connect")) {
-      tcp = measure("TCP", client, settings, deadline);
-    }
-    Map<String, Object> report = report(settings, link, tcp, deadline);
     report.put("peer", peer.getAddress().getHostAddress() + ":" + peer.getPort());
     return report;
   }
@@ -154,22 +158,51 @@ public final class TransportBenchmark {
     }
   }
 
-  private static Figures measure(
-      String name, BenchClient client, Settings settings, Deadline deadline)
+  /** Warm-up, the alternating bulk rounds, then each transport's small-message figures. */
+  private static Map<String, Object> compare(
+      Settings settings, BenchClient link, BenchClient tcp, Deadline deadline)
       throws InterruptedException, TimeoutException, ExecutionException {
-    int small = settings.smallMessageBytes();
+    warmUp("link", link, settings, deadline);
+    warmUp("TCP", tcp, settings, deadline);
+    double[] linkRounds = new double[settings.bulkRounds()];
+    double[] tcpRounds = new double[settings.bulkRounds()];
+    for (int round = 0; round < settings.bulkRounds(); round++) {
+      linkRounds[round] = bulk("link", link, settings, deadline);
+      tcpRounds[round] = bulk("TCP", tcp, settings, deadline);
+    }
+    return report(
+        settings,
+        measure("link", link, linkRounds, settings, deadline),
+        measure("TCP", tcp, tcpRounds, settings, deadline),
+        deadline);
+  }
+
+  private static void warmUp(String name, BenchClient client, Settings settings, Deadline deadline)
+      throws InterruptedException, TimeoutException, ExecutionException {
     if (settings.warmupBytes() > 0) {
       long warmupMessages = Math.max(1, settings.warmupBytes() / settings.bulkMessageBytes());
       deadline.await(
           client.transfer(warmupMessages, settings.bulkMessageBytes()), name + " warm-up");
       int warmupSmall = Math.min(settings.messages(), WARMUP_MESSAGES);
-      deadline.await(client.transfer(warmupSmall, small), name + " warm-up");
-      deadline.await(client.pingPong(warmupSmall, small), name + " warm-up");
+      deadline.await(client.transfer(warmupSmall, settings.smallMessageBytes()), name + " warm-up");
+      deadline.await(client.pingPong(warmupSmall, settings.smallMessageBytes()), name + " warm-up");
     }
+  }
+
+  /** One bulk transfer: MB/s. */
+  private static double bulk(String name, BenchClient client, Settings settings, Deadline deadline)
+      throws InterruptedException, TimeoutException, ExecutionException {
     long bulkMessages = settings.bulkMessages();
-    long bulkNanos =
+    long nanos =
         deadline.await(
             client.transfer(bulkMessages, settings.bulkMessageBytes()), name + " bulk transfer");
+    return bulkMessages * settings.bulkMessageBytes() / 1e6 / (nanos / 1e9);
+  }
+
+  private static Figures measure(
+      String name, BenchClient client, double[] bulkRounds, Settings settings, Deadline deadline)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    int small = settings.smallMessageBytes();
     long streamNanos =
         deadline.await(client.transfer(settings.messages(), small), name + " small-message stream");
     long pingStarted = System.nanoTime();
@@ -178,10 +211,10 @@ public final class TransportBenchmark {
     long pingNanos = System.nanoTime() - pingStarted;
     Histogram underBulk =
         deadline.await(
-            client.pingsDuringTransfer(bulkMessages, settings.bulkMessageBytes(), small),
+            client.pingsDuringTransfer(settings.bulkMessages(), settings.bulkMessageBytes(), small),
             name + " ping-pong during a bulk transfer");
     return new Figures(
-        bulkMessages * settings.bulkMessageBytes() / 1e6 / (bulkNanos / 1e9),
+        bulkRounds,
         settings.messages() / (streamNanos / 1e9),
         settings.messages() / (pingNanos / 1e9),
         roundTrips,
@@ -189,12 +222,31 @@ public final class TransportBenchmark {
         client.details());
   }
 
+  /** The median: the middle value, or the mean of the middle two. */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  private static List<Double> rounded(double[] values) {
+    return Arrays.stream(values).map(TransportBenchmark::round).boxed().toList();
+  }
+
   private static Map<String, Object> report(
       Settings settings, Figures link, Figures tcp, Deadline deadline) {
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("linkMBps", round(link.mbPerSecond()));
-    report.put("tcpMBps", round(tcp.mbPerSecond()));
-    report.put("ratio", round(link.mbPerSecond() / tcp.mbPerSecond()));
+    double[] ratios = new double[settings.bulkRounds()];
+    for (int round = 0; round < ratios.length; round++) {
+      ratios[round] = link.mbPerSecond()[round] / tcp.mbPerSecond()[round];
+    }
+    report.put("linkMBps", round(median(link.mbPerSecond())));
+    report.put("tcpMBps", round(median(tcp.mbPerSecond())));
+    report.put("ratio", round(median(ratios)));
+    report.put("linkMBpsRounds", rounded(link.mbPerSecond()));
+    report.put("tcpMBpsRounds", rounded(tcp.mbPerSecond()));
+    report.put("ratioRounds", rounded(ratios));
     report.put("linkMsgsPerSec", Math.round(link.messagesPerSecond()));
     report.put("tcpMsgsPerSec", Math.round(tcp.messagesPerSecond()));
     report.put("linkRttP50Us", micros(link.roundTrips(), 50));
@@ -222,6 +274,7 @@ public final class TransportBenchmark {
     Map<String, Object> used = new LinkedHashMap<>();
     used.put("packetProtection", settings.isPacketProtectionEnabled());
     used.put("bulkBytes", settings.bulkMessages() * settings.bulkMessageBytes());
+    used.put("bulkRounds", settings.bulkRounds());
     used.put("bulkMessageBytes", settings.bulkMessageBytes());
     used.put("messages", settings.messages());
     used.put("smallMessageBytes", settings.smallMessageBytes());

@@ -51,6 +51,9 @@ class TransportBenchCommandTest {
       assertTrue(report.get(key).asDouble() > 0, key + " not positive in " + report);
     }
     assertTrue(report.path("linkUnderBulkWithinIdlePlus50ms").isBoolean(), report.toString());
+    assertEquals(5, report.path("ratioRounds").size(), "five alternating rounds by default");
+    assertEquals(5, report.path("linkMBpsRounds").size());
+    assertEquals(5, report.path("tcpMBpsRounds").size());
     JsonNode settings = report.path("settings");
     assertTrue(settings.path("packetProtection").asBoolean(), "protection is on by default");
     assertEquals(200, settings.path("messages").asInt());

@@ -19,7 +19,7 @@ class TransportBenchmarkTest {
   void aSenderMeasuresBothTransportsAgainstAReceiverOfItsOwn() throws Exception {
     TransportBenchmark.Settings settings =
         new TransportBenchmark.Settings(
-            1_000_000, 100, 64 << 10, 64, 0, false, 1472, Duration.ofSeconds(20));
+            1_000_000, 100, 64 << 10, 64, 0, false, 1472, 2, Duration.ofSeconds(20));
     CountDownLatch stop = new CountDownLatch(1);
     CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
     CompletableFuture<Void> receiver =
@@ -47,5 +47,11 @@ class TransportBenchmarkTest {
       stop.countDown();
       receiver.get(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void theRatioIsTheMedianOfTheRounds() {
+    assertEquals(0.4, TransportBenchmark.median(new double[] {0.9, 0.4, 0.1}));
+    assertEquals(0.5, TransportBenchmark.median(new double[] {0.7, 0.2, 0.4, 0.6}));
   }
 }
