@@ -206,6 +206,7 @@ final class LinkedNode implements Environment, LinkIo<InetSocketAddress> {
     out.put("subscriptionsDropped", counters.subscriptionsDropped());
     out.put("rejoins", counters.rejoins());
     out.put("leaseResubscriptions", counters.leaseResubscriptions());
+    out.put("partitionRejoins", counters.partitionRejoins());
     out.put("leaseExpiries", counters.leaseExpiries());
     out.put("failuresDetected", counters.failuresDetected());
     out.put("bookkeepingRepairs", counters.bookkeepingRepairs());

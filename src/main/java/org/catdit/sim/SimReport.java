@@ -116,7 +116,7 @@ public final class SimReport {
 
   /** SCAMP's counters summed over every peer (live or not) since the start. */
   private static ObjectNode counters(Simulation simulation) {
-    long[] sums = new long[11];
+    long[] sums = new long[12];
     for (int peer = 0; peer < simulation.peerCount(); peer++) {
       MembershipCounters counters = simulation.node(peer).membership().counters();
       sums[0] += counters.subscriptionsHandledAsContact();
@@ -130,6 +130,7 @@ public final class SimReport {
       sums[8] += counters.leaseExpiries();
       sums[9] += counters.failuresDetected();
       sums[10] += counters.bookkeepingRepairs();
+      sums[11] += counters.partitionRejoins();
     }
     String[] names = {
       "handledAsContact",
@@ -142,7 +143,8 @@ public final class SimReport {
       "leaseRenewals",
       "leaseExpiries",
       "failuresDetected",
-      "bookkeepingRepairs"
+      "bookkeepingRepairs",
+      "partitionRejoins"
     };
     ObjectNode node = MAPPER.createObjectNode();
     for (int i = 0; i < names.length; i++) {

@@ -135,4 +135,34 @@ class ScampSimulationTest {
     OverlayGraph graph = OverlaySnapshot.of(simulation);
     assertEquals(200, graph.vertexCount(), "leaving through the node does not stop the sim peer");
   }
+
+  @Test
+  void theHalvesOfALongPartitionFindEachOtherAgainOnceItHeals() {
+    Simulation simulation = grow(200, 12, ScampConfig.defaults(), SimSettings.defaults(12, 200));
+    double viewBefore = measure(simulation).outDegree().mean();
+    int[] sides = new int[simulation.peerCount()];
+    for (int i = 0; i < sides.length; i++) {
+      sides[i] = i % 2;
+    }
+    simulation.partition(sides);
+    // Far beyond the 8 s failure timeout: each half drops the other from all its views.
+    simulation.runUntil(simulation.now() + 60_000_000);
+    assertTrue(measure(simulation).weakComponentCount() >= 2, "the partition split the overlay");
+    simulation.healPartition();
+    simulation.runUntil(simulation.now() + 20_000_000);
+    GraphMetrics healed = measure(simulation);
+    assertEquals(1, healed.weakComponentCount(), "the halves met again");
+    assertTrue(healed.isStronglyConnected(), "and every peer reaches every other");
+    long partitionRejoins = 0;
+    for (int peer = 0; peer < simulation.peerCount(); peer++) {
+      partitionRejoins += simulation.node(peer).membership().counters().partitionRejoins();
+    }
+    assertTrue(partitionRejoins > 0, "through the neighbours each side lost");
+    // Renewals through the lost neighbours keep the lease's arc count: full rejoins by everyone
+    // at once had grown the mean view from 9 to 42 in five minutes.
+    simulation.runUntil(simulation.now() + 300_000_000);
+    GraphMetrics later = measure(simulation);
+    assertTrue(later.isStronglyConnected());
+    assertEquals(viewBefore, later.outDegree().mean(), 0.25 * viewBefore, "no view growth");
+  }
 }

@@ -12,6 +12,7 @@ public final class MembershipCounters {
   long leaseResubscriptions;
   long leaseExpiries;
   long failuresDetected;
+  long partitionRejoins;
   long bookkeepingRepairs;
   long joinRecordsRefused;
 
@@ -58,6 +59,11 @@ public final class MembershipCounters {
 
   public long failuresDetected() {
     return failuresDetected;
+  }
+
+  /** Rejoins through a neighbour lost to failure detection, to heal a partition (LostPeers). */
+  public long partitionRejoins() {
+    return partitionRejoins;
   }
 
   public long bookkeepingRepairs() {

@@ -39,12 +39,16 @@ import org.catdit.overlay.wire.Subscription;
  *       have arrived the subscriber's heartbeats tell holders of older arcs to drop them. A renewal
  *       asks for as many arcs as the previous lease brought (at least c+1), placed at random, so
  *       arcs are replaced and re-randomised rather than accumulated: the paper's full re-join adds
- *       c+1 arcs per peer per period and the views grow without bound.
+ *       c+1 arcs per peer per period and the views grow without bound. The hand-over counts only
+ *       arcs of the generation it waits for ({@link KeptSubscription} carries it).
+ *   <li>Neighbours lost to failure detection are remembered and renewed through now and then
+ *       ({@link LostPeers}): the paper has no partitions, and after one longer than the failure
+ *       timeout its halves never meet again.
  * </ul>
  */
 public final class Scamp implements Protocol {
   private static final int RECENT_PEERS = 8;
-  private static final int UNKNOWN_GENERATION = -1;
+  private static final int UNKNOWN_GENERATION = KeptSubscription.UNKNOWN_GENERATION;
 
   private final Environment env;
   private final ScampConfig config;
@@ -66,6 +70,12 @@ public final class Scamp implements Protocol {
    */
   private final PeerList recentPeers = new PeerList();
 
+  /** Neighbours lost to failure detection: contacts for healing a partition. */
+  private final LostPeers lostPeers = new LostPeers();
+
+  /** The lost neighbour the pending resubscription went through, if it did. */
+  private PeerId lostContact;
+
   private int rejoinAttempts;
   private long lastHeardFromHolderMicros;
   private long nextLeaseRenewalMicros = Long.MAX_VALUE;
@@ -78,6 +88,13 @@ public final class Scamp implements Protocol {
   private int leaseGeneration;
 
   private int keptSinceResubscription;
+
+  /** The count above when the last resubscription started, restored if it brought nothing. */
+  private int keptBeforeResubscription;
+
+  /** New arcs of generation {@code leaseGeneration + 1} since the last resubscription. */
+  private int keptOfNextGeneration;
+
   private boolean isRenewalPending;
   private long leaseHandoverMicros = Long.MAX_VALUE;
   private boolean isStarted;
@@ -213,8 +230,8 @@ public final class Scamp implements Protocol {
       onSubscription(nowMicros, from, subscription);
     } else if (message instanceof ForwardedSubscription forwarded) {
       onForwardedSubscription(nowMicros, forwarded);
-    } else if (message instanceof KeptSubscription) {
-      onKeptSubscription(nowMicros, from);
+    } else if (message instanceof KeptSubscription kept) {
+      onKeptSubscription(nowMicros, from, kept.leaseGeneration());
     } else if (message instanceof JoinAccepted accepted) {
       onJoinAccepted(nowMicros, from, accepted);
     } else if (message instanceof ReplaceSubscription replace) {
@@ -351,14 +368,20 @@ public final class Scamp implements Protocol {
   private void keep(long nowMicros, PeerId subscriber, int leaseGeneration) {
     counters.subscriptionsKept++;
     addToPartialView(nowMicros, subscriber, leaseGeneration);
-    env.send(subscriber, new KeptSubscription());
+    env.send(subscriber, new KeptSubscription(leaseGeneration));
   }
 
-  private void onKeptSubscription(long nowMicros, PeerId keeper) {
+  private void onKeptSubscription(long nowMicros, PeerId keeper, int arcGeneration) {
     isJoined = true;
     if (!inView.contains(keeper)) {
       // A new arc of the current lease (a repeated notice from a known holder is not).
       keptSinceResubscription++;
+      if (leaseHandoverMicros != Long.MAX_VALUE && arcGeneration == leaseGeneration + 1) {
+        // An arc of the subscription the hand-over waits for. Only these count there: arcs
+        // handed over by leavers arrive at any time, and one taken for the renewal's first arc
+        // moved this peer to a generation nobody held, so every holder dropped it.
+        keptOfNextGeneration++;
+      }
     }
     addToInView(nowMicros, keeper);
     lastHeardFromHolderMicros = nowMicros;
@@ -434,7 +457,7 @@ public final class Scamp implements Protocol {
     } else if (!heartbeat.receiverHoldsSender() && holdsSender) {
       // We hold the sender, but it lost track of us as an in-neighbour: tell it again.
       counters.bookkeepingRepairs++;
-      env.send(from, new KeptSubscription());
+      env.send(from, new KeptSubscription(partialView.tag(held)));
     }
   }
 
@@ -442,6 +465,7 @@ public final class Scamp implements Protocol {
   public void onPeerFailed(long nowMicros, PeerId peer) {
     if (partialView.contains(peer) || inView.contains(peer)) {
       counters.failuresDetected++;
+      lostPeers.onLost(nowMicros, peer, env.random());
     }
     removeFromPartialView(nowMicros, peer);
     removeFromInView(nowMicros, peer);
@@ -471,6 +495,11 @@ public final class Scamp implements Protocol {
     } else if (nowMicros - nextLeaseRenewalMicros >= 0) {
       counters.leaseResubscriptions++;
       resubscribe(nowMicros, true);
+    } else if (isJoined && leaseHandoverMicros == Long.MAX_VALUE && !partialView.isEmpty()) {
+      PeerId lost = lostPeers.due(nowMicros, env.random());
+      if (lost != null) {
+        rejoinThroughLost(nowMicros, lost);
+      }
     }
     env.schedule(config.heartbeatIntervalMicros(), maintenanceTick);
   }
@@ -496,6 +525,7 @@ public final class Scamp implements Protocol {
       PeerId member = partialView.get(i);
       if (nowMicros - partialView.lastHeardMicros(i) >= config.failureTimeoutMicros()) {
         counters.failuresDetected++;
+        lostPeers.onLost(nowMicros, member, env.random());
         removeFromPartialView(nowMicros, member);
         removeFromInView(nowMicros, member);
       } else if (config.leaseMicros() > 0 && nowMicros - partialView.addedMicros(i) >= leaseLimit) {
@@ -506,6 +536,7 @@ public final class Scamp implements Protocol {
     }
     for (int i = inView.size() - 1; i >= 0; i--) {
       if (nowMicros - inView.lastHeardMicros(i) >= config.failureTimeoutMicros()) {
+        lostPeers.onLost(nowMicros, inView.get(i), env.random());
         removeFromInView(nowMicros, inView.get(i));
       }
     }
@@ -530,15 +561,46 @@ public final class Scamp implements Protocol {
     lastHeardFromHolderMicros = nowMicros;
     scheduleLeaseRenewal(nowMicros);
     if (through != null) {
-      int previousLeaseArcs = keptSinceResubscription;
+      // A renewal through a lost neighbour may still be waiting for its hand-over: the lease's
+      // count is then the one from before it (a renewal that asked for its zero shrank the peer
+      // to c+1 arcs, and after mass churn the mean view fell from 15 to 10 in five minutes).
+      int previousLeaseArcs =
+          leaseHandoverMicros != Long.MAX_VALUE
+              ? keptBeforeResubscription
+              : keptSinceResubscription;
+      keptBeforeResubscription = previousLeaseArcs;
       keptSinceResubscription = 0;
+      keptOfNextGeneration = 0;
       isRenewalPending = isRenewal;
+      lostContact = null;
       leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
       env.send(
           through,
           subscription(
               leaseGeneration + 1, isRenewal ? Math.min(0xFFFF, previousLeaseArcs) : 0, isRenewal));
     }
+  }
+
+  /**
+   * A neighbour lost to failure detection may be on the far side of a partition that has since
+   * healed: renew the lease through it ({@link LostPeers} says why), so that the next generation of
+   * this peer's in-links is placed from there. A renewal, not a full rejoin: it asks for as many
+   * arcs as the current lease has, where a full join copies the contact's whole view, and after a
+   * healed partition every peer rejoining at once grew the mean view of 200 simulated peers from 9
+   * to 42 in five minutes. If the peer is still out of reach, the subscription is lost and the
+   * hand-over finds no new arc, so nothing changes here: the lease renewal and the isolation check
+   * keep their own clocks. Once one gets through, the peer is forgotten: the halves are linked.
+   */
+  private void rejoinThroughLost(long nowMicros, PeerId lost) {
+    counters.partitionRejoins++;
+    keptBeforeResubscription = keptSinceResubscription;
+    keptSinceResubscription = 0;
+    keptOfNextGeneration = 0;
+    isRenewalPending = false;
+    lostContact = lost;
+    leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
+    env.send(
+        lost, subscription(leaseGeneration + 1, Math.min(0xFFFF, keptBeforeResubscription), true));
   }
 
   /**
@@ -550,11 +612,19 @@ public final class Scamp implements Protocol {
    */
   private void handOverLease(long nowMicros) {
     leaseHandoverMicros = Long.MAX_VALUE;
-    if (keptSinceResubscription == 0) {
+    if (keptOfNextGeneration == 0) {
       if (isRenewalPending) {
         nextLeaseRenewalMicros = nowMicros;
       }
+      // The current lease still stands, with any arcs handed to it meanwhile: that count is what
+      // the next renewal asks for.
+      keptSinceResubscription += keptBeforeResubscription;
+      lostContact = null;
       return;
+    }
+    if (lostContact != null) {
+      lostPeers.forget(lostContact);
+      lostContact = null;
     }
     leaseGeneration++;
   }
@@ -617,6 +687,7 @@ public final class Scamp implements Protocol {
 
   private void addToPartialView(long nowMicros, PeerId peer, int leaseGeneration) {
     rememberRecent(nowMicros, peer);
+    lostPeers.forget(peer);
     if (!peer.equals(self) && partialView.add(peer, nowMicros)) {
       partialView.setTag(partialView.size() - 1, leaseGeneration);
       listener.partialViewAdded(nowMicros, peer);
@@ -631,6 +702,7 @@ public final class Scamp implements Protocol {
 
   private void addToInView(long nowMicros, PeerId peer) {
     rememberRecent(nowMicros, peer);
+    lostPeers.forget(peer);
     if (!peer.equals(self) && inView.add(peer, nowMicros)) {
       listener.inViewAdded(nowMicros, peer);
     }

@@ -55,7 +55,19 @@ final class MembershipFormats {
                 in.remaining() > 0 ? JoinRecord.read(in) : null);
           }
         });
-    codec.register(MessageType.KEPT_SUBSCRIPTION, empty(new KeptSubscription()));
+    codec.register(
+        MessageType.KEPT_SUBSCRIPTION,
+        new MessageFormat<KeptSubscription>() {
+          @Override
+          public void write(KeptSubscription message, WireWriter out) {
+            out.writeInt(message.leaseGeneration());
+          }
+
+          @Override
+          public KeptSubscription read(WireReader in) throws MalformedMessageException {
+            return new KeptSubscription(in.readInt());
+          }
+        });
     codec.register(
         MessageType.JOIN_ACCEPTED,
         new MessageFormat<JoinAccepted>() {

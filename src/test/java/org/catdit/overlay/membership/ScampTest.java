@@ -51,7 +51,7 @@ class ScampTest {
 
   private static void heldByPeers(Scamp scamp, FakeEnvironment env, int... numbers) {
     for (int number : numbers) {
-      scamp.onMessage(env.now(), peer(number), new KeptSubscription());
+      scamp.onMessage(env.now(), peer(number), new KeptSubscription(0));
     }
     env.takeSent();
   }
@@ -393,7 +393,7 @@ class ScampTest {
         renewedAt = t;
         assertEquals(1, renewals.get(0).leaseGeneration(), "the next generation");
         assertEquals(0, scamp.leaseGeneration(), "not before new arcs arrive");
-        scamp.onMessage(t, peer(13), new KeptSubscription());
+        scamp.onMessage(t, peer(13), new KeptSubscription(1));
       }
     }
     assertTrue(renewedAt > 0 && renewedAt <= lease, "renewed within the lease: " + renewedAt);
@@ -418,6 +418,119 @@ class ScampTest {
     long renewals =
         env.sentOfType(Subscription.class).stream().filter(Subscription::isRenewal).count();
     assertTrue(renewals >= 2, "retried: " + renewals);
+  }
+
+  @Test
+  void anArcOfAnotherGenerationDoesNotCompleteARenewal() {
+    long lease = 30 * SECOND;
+    Scamp scamp = scamp(MAINTAINED.withLeaseMicros(lease));
+    scamp.join(0, peer(1));
+    holdPeers(scamp, env, 1);
+    heldByPeers(scamp, env, 11);
+    boolean isRenewing = false;
+    for (long t = SECOND; t <= lease + 6 * SECOND; t += SECOND) {
+      scamp.onMessage(t, peer(11), new Heartbeat(true, false, 0));
+      scamp.onMessage(t, peer(1), new Heartbeat(false, true, 0));
+      env.advanceTo(t);
+      if (!isRenewing
+          && env.sentOfType(Subscription.class).stream().anyMatch(Subscription::isRenewal)) {
+        isRenewing = true;
+        // A leaver's in-neighbour hands this peer an arc while the renewal is out.
+        scamp.onMessage(t, peer(14), new KeptSubscription(KeptSubscription.UNKNOWN_GENERATION));
+        assertTrue(scamp.isHeldBy(peer(14)), "an arc all the same");
+      }
+    }
+    assertTrue(isRenewing);
+    assertEquals(0, scamp.leaseGeneration(), "but not the renewal's");
+  }
+
+  @Test
+  void aNeighbourLostToFailureDetectionIsTriedAgainWithAnIncreasingBackOff() {
+    Scamp scamp = scamp(MAINTAINED);
+    holdPeers(scamp, env, 1, 2);
+    heldByPeers(scamp, env, 1, 2);
+    for (long t = SECOND; t <= 200 * SECOND; t += SECOND) {
+      scamp.onMessage(t, peer(1), new Heartbeat(true, true, 0));
+      if (t <= 3 * SECOND) {
+        scamp.onMessage(t, peer(2), new Heartbeat(true, true, 0));
+      }
+      env.advanceTo(t);
+    }
+    assertFalse(scamp.holds(peer(2)), "silent since 3 s: failed");
+    List<Subscription> throughLost =
+        env.sent().stream()
+            .filter(sent -> sent.to().equals(peer(2)) && sent.message() instanceof Subscription)
+            .map(sent -> (Subscription) sent.message())
+            .toList();
+    // First after 5-15 s, then 10-30, 20-60, 40-120 s: three to five in 200 s.
+    assertTrue(
+        throughLost.size() >= 3 && throughLost.size() <= 5, "backed off: " + throughLost.size());
+    for (Subscription renewal : throughLost) {
+      assertTrue(renewal.isRenewal(), "asks for the lease's arcs, not a copy of a whole view");
+      assertEquals(1, renewal.leaseGeneration());
+    }
+    assertEquals(throughLost.size(), scamp.counters().partitionRejoins());
+    assertEquals(0, scamp.leaseGeneration(), "no answer: the old lease stands");
+  }
+
+  @Test
+  void everyRenewalAsksForTheLeasesArcsEvenWhileOneThroughALostPeerIsOut() {
+    long lease = 20 * SECOND;
+    long tried = 0;
+    for (long seed = 1; seed <= 30; seed++) {
+      // Seeds move the lost peer's retries against the lease, so that some overlap.
+      FakeEnvironment trialEnv = new FakeEnvironment(SELF, seed);
+      Scamp scamp = new Scamp(trialEnv, MAINTAINED.withLeaseMicros(lease));
+      scamp.start(0);
+      holdPeers(scamp, trialEnv, 1, 2);
+      heldByPeers(scamp, trialEnv, 2, 11, 12, 13, 14, 15);
+      for (long t = SECOND; t <= 60 * SECOND; t += SECOND) {
+        scamp.onMessage(t, peer(1), new Heartbeat(true, false, 0));
+        for (int holder = 11; holder <= 15; holder++) {
+          scamp.onMessage(t, peer(holder), new Heartbeat(true, false, 0));
+        }
+        if (t <= 3 * SECOND) {
+          scamp.onMessage(t, peer(2), new Heartbeat(true, true, 0));
+        }
+        trialEnv.advanceTo(t);
+      }
+      tried += scamp.counters().partitionRejoins();
+      for (Subscription renewal :
+          trialEnv.sentOfType(Subscription.class).stream()
+              .filter(Subscription::isRenewal)
+              .toList()) {
+        assertEquals(6, renewal.requestedArcs(), "seed " + seed + ": the lease brought six arcs");
+      }
+    }
+    assertTrue(tried > 0, "the lost peer was tried");
+  }
+
+  @Test
+  void aLostNeighbourThatAnswersIsForgotten() {
+    Scamp scamp = scamp(MAINTAINED);
+    holdPeers(scamp, env, 1, 2);
+    heldByPeers(scamp, env, 1, 2);
+    long answeredAt = -1;
+    for (long t = SECOND; t <= 120 * SECOND; t += SECOND) {
+      scamp.onMessage(t, peer(1), new Heartbeat(true, true, 0));
+      if (t <= 3 * SECOND) {
+        scamp.onMessage(t, peer(2), new Heartbeat(true, true, 0));
+      }
+      if (answeredAt > 0) {
+        scamp.onMessage(t, peer(22), new Heartbeat(true, false, 1));
+      }
+      env.advanceTo(t);
+      if (answeredAt < 0 && env.recipientsOf(Subscription.class).contains(peer(2))) {
+        // The partition healed: the renewal through peer 2 is kept on its side.
+        answeredAt = t;
+        scamp.onMessage(t, peer(22), new KeptSubscription(1));
+        env.takeSent();
+      }
+    }
+    assertTrue(answeredAt > 0);
+    assertEquals(1, scamp.leaseGeneration(), "handed over to the arcs placed from there");
+    assertFalse(env.recipientsOf(Subscription.class).contains(peer(2)), "peer 2 is forgotten");
+    assertEquals(1, scamp.counters().partitionRejoins());
   }
 
   @Test
@@ -469,7 +582,7 @@ class ScampTest {
     scamp.join(0, peer(1));
     holdPeers(scamp, env, 1);
     heldByPeers(scamp, env, 11, 12, 13);
-    scamp.onMessage(0, peer(11), new KeptSubscription()); // a repeat from a known holder
+    scamp.onMessage(0, peer(11), new KeptSubscription(0)); // a repeat from a known holder
     for (long t = SECOND; t <= lease; t += SECOND) {
       for (int holder : new int[] {11, 12, 13}) {
         scamp.onMessage(t, peer(holder), new Heartbeat(true, false, 0));

@@ -31,7 +31,7 @@ class MessageCodecTest {
         new Subscription(peer(5), 3, 2, 1, 0, false, SIGNED),
         new ForwardedSubscription(peer(6), 9, 1, SIGNED),
         new ForwardedSubscription(peer(6), 9, 1, MAXIMAL),
-        new KeptSubscription(),
+        new KeptSubscription(0),
         new JoinAccepted(12),
         new ReplaceSubscription(peer(4)),
         new RemoveSubscription(),
@@ -151,7 +151,7 @@ class MessageCodecTest {
 
   @Test
   void trailingBytesUnknownTypesAndBadFieldsAreRejected() {
-    byte[] withTrailer = Arrays.copyOf(codec.encode(new KeptSubscription()), 2);
+    byte[] withTrailer = Arrays.copyOf(codec.encode(new KeptSubscription(0)), 2);
     assertThrows(MalformedMessageException.class, () -> codec.decode(withTrailer));
     assertThrows(MalformedMessageException.class, () -> codec.decode(new byte[] {(byte) 200}));
     assertThrows(MalformedMessageException.class, () -> codec.decode(new byte[] {0}));
