@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +49,9 @@ import org.catdit.ledger.Transition;
 import org.catdit.ledger.Verifier;
 import org.catdit.ledger.sync.BlobTransfer;
 import org.catdit.ledger.sync.BlobTransferConfig;
-import org.catdit.ledger.sync.BlobTransferListener;
 import org.catdit.ledger.sync.LedgerSync;
 import org.catdit.ledger.sync.SyncConfig;
-import org.catdit.net.Delivery;
 import org.catdit.net.DiscoveryJoiner;
-import org.catdit.net.LanDiscovery;
 import org.catdit.net.LoopContext;
 import org.catdit.net.NodeIdentity;
 import org.catdit.net.UdpRuntime;
@@ -81,137 +77,6 @@ public final class EmbeddedPeer implements PeerHandle {
   static final int MAX_FEED_LIMIT = 100_000;
   static final int MAX_KNOWN_PEERS_SAVED = 64;
   static final Duration LEAVE_LINGER = Duration.ofSeconds(2);
-
-  /**
-   * How to start a peer.
-   *
-   * @param dataDirectory where its key, database and pictures live (locked while it runs)
-   * @param bind the UDP address
-   * @param isStoredPortPreferred bind the port stored in the settings (the app), not {@code bind}'s
-   * @param contact a peer to join through, or null
-   * @param expectedContact the id the contact must prove (from an invite), or null
-   * @param isDiscoveryOn null: the stored setting (on by default); otherwise this
-   * @param networkName LAN discovery finds only peers of this network
-   * @param log lines for a person (joins, discovery)
-   * @param deliveries every broadcast this peer delivers (the admin API's log)
-   */
-  public record Options(
-      Path dataDirectory,
-      InetSocketAddress bind,
-      boolean isStoredPortPreferred,
-      InetSocketAddress contact,
-      PeerId expectedContact,
-      Boolean isDiscoveryOn,
-      String networkName,
-      Consumer<String> log,
-      Consumer<Delivery> deliveries) {
-
-    /** Any free port (or the stored one), no contact, discovery as stored. */
-    public static Options of(Path dataDirectory) {
-      return new Options(
-          dataDirectory,
-          new InetSocketAddress(0),
-          true,
-          null,
-          null,
-          null,
-          LanDiscovery.DEFAULT_NETWORK,
-          line -> {},
-          delivery -> {});
-    }
-
-    public Options withBind(InetSocketAddress newBind) {
-      return new Options(
-          dataDirectory,
-          newBind,
-          false,
-          contact,
-          expectedContact,
-          isDiscoveryOn,
-          networkName,
-          log,
-          deliveries);
-    }
-
-    public Options withContact(InetSocketAddress newContact, PeerId expected) {
-      return new Options(
-          dataDirectory,
-          bind,
-          isStoredPortPreferred,
-          newContact,
-          expected,
-          isDiscoveryOn,
-          networkName,
-          log,
-          deliveries);
-    }
-
-    /**
-     * Joins through the peer an invite ({@code PEERID@HOST:PORT}) names.
-     *
-     * @throws IllegalArgumentException with a message for the user if it is not an invite
-     */
-    public Options withInvite(String invite) {
-      Invite parsed = Invite.parse(invite.strip());
-      InetSocketAddress address = parsed.address();
-      if (address.isUnresolved()) {
-        throw new IllegalArgumentException("cannot resolve host '" + parsed.host() + "'");
-      }
-      return withContact(address, parsed.peer());
-    }
-
-    public Options withDiscovery(boolean isOn) {
-      return new Options(
-          dataDirectory,
-          bind,
-          isStoredPortPreferred,
-          contact,
-          expectedContact,
-          isOn,
-          networkName,
-          log,
-          deliveries);
-    }
-
-    public Options withNetwork(String name) {
-      return new Options(
-          dataDirectory,
-          bind,
-          isStoredPortPreferred,
-          contact,
-          expectedContact,
-          isDiscoveryOn,
-          name,
-          log,
-          deliveries);
-    }
-
-    public Options withLog(Consumer<String> newLog) {
-      return new Options(
-          dataDirectory,
-          bind,
-          isStoredPortPreferred,
-          contact,
-          expectedContact,
-          isDiscoveryOn,
-          networkName,
-          newLog,
-          deliveries);
-    }
-
-    public Options withDeliveries(Consumer<Delivery> newDeliveries) {
-      return new Options(
-          dataDirectory,
-          bind,
-          isStoredPortPreferred,
-          contact,
-          expectedContact,
-          isDiscoveryOn,
-          networkName,
-          log,
-          newDeliveries);
-    }
-  }
 
   private final Path dataDirectory;
   private final Store store;
@@ -240,11 +105,12 @@ public final class EmbeddedPeer implements PeerHandle {
   private volatile boolean isClosed;
   private long snapshotCount;
 
-  // Loop-owned: which posts wait for which picture, and who delivered the latest broadcast.
-  private final Map<Hash, List<Hash>> postsByPicture = new HashMap<>();
+  private final PeerPictures pictures;
+
+  // Loop-owned: who delivered the latest broadcast.
   private PeerId lastDeliveredFrom;
 
-  private EmbeddedPeer(Path dataDirectory, Store store, KeyPair keys, Options options)
+  private EmbeddedPeer(Path dataDirectory, Store store, KeyPair keys, PeerOptions options)
       throws IOException {
     this.dataDirectory = dataDirectory;
     this.store = store;
@@ -261,6 +127,14 @@ public final class EmbeddedPeer implements PeerHandle {
     // the user's own post or a picture they opened wait (seen: 5 s behind a 3608x2400 decode).
     this.thumbnailer = Executors.newSingleThreadExecutor(daemon("catdit-thumbnails"));
     this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("catdit-snapshots"));
+    this.pictures =
+        new PeerPictures(
+            ledger,
+            blobs,
+            pictureCheck,
+            thumbnailer,
+            task -> runtime.execute(context -> task.run()),
+            this::onPictureAvailable);
   }
 
   /**
@@ -268,7 +142,7 @@ public final class EmbeddedPeer implements PeerHandle {
    * socket, starts the protocols and begins joining. Returns once the node runs; joining and
    * catching up go on in the background.
    */
-  public static EmbeddedPeer open(Options options)
+  public static EmbeddedPeer open(PeerOptions options)
       throws IOException, DataDirectoryInUseException, InterruptedException {
     Objects.requireNonNull(options.dataDirectory(), "dataDirectory");
     Files.createDirectories(options.dataDirectory());
@@ -289,7 +163,7 @@ public final class EmbeddedPeer implements PeerHandle {
     }
   }
 
-  private void start(Options options) throws IOException, InterruptedException {
+  private void start(PeerOptions options) throws IOException, InterruptedException {
     restoreLedger();
     InetSocketAddress bind = options.bind();
     if (options.isStoredPortPreferred()) {
@@ -328,9 +202,7 @@ public final class EmbeddedPeer implements PeerHandle {
         });
     ledger.restoreAll(stored);
     for (PostView post : ledger.posts()) {
-      postsByPicture
-          .computeIfAbsent(post.post().pictureHash(), hash -> new ArrayList<>(1))
-          .add(post.id());
+      pictures.restored(post);
     }
     for (Transition transition : stored) {
       directory.learn(transition);
@@ -347,13 +219,7 @@ public final class EmbeddedPeer implements PeerHandle {
         new BlobTransfer(
             context.environment(), BlobTransferConfig.defaults(), blobs, () -> neighbours(context));
     context.node().attach(BlobTransfer.FIRST_CODE, BlobTransfer.LAST_CODE, transfer);
-    transfer.setListener(
-        new BlobTransferListener() {
-          @Override
-          public void onBlobComplete(long nowMicros, Hash hash) {
-            onPictureArrived(hash);
-          }
-        });
+    pictures.attach(context.nowMicros(), transfer);
     ledger.addListener(new Persisting());
     context
         .node()
@@ -364,16 +230,6 @@ public final class EmbeddedPeer implements PeerHandle {
                 listener.onMessageArrived(from.toString(), isDuplicate);
               }
             });
-    // Pictures of posts restored from the store but never fetched (or fetched half).
-    long now = context.nowMicros();
-    for (PostView post : ledger.posts()) {
-      Payload.Post payload = post.post();
-      if (!blobs.isComplete(payload.pictureHash())) {
-        transfer.fetch(now, payload.pictureHash(), payload.byteSize(), null);
-      } else if (!blobs.isComplete(payload.thumbnailHash())) {
-        onPictureArrived(payload.pictureHash());
-      }
-    }
   }
 
   private static List<PeerId> neighbours(LoopContext context) {
@@ -394,12 +250,7 @@ public final class EmbeddedPeer implements PeerHandle {
         store.appendTransitions(List.of(stored(transition)));
       }
       if (transition.payload() instanceof Payload.Post post) {
-        postsByPicture
-            .computeIfAbsent(post.pictureHash(), hash -> new ArrayList<>(1))
-            .add(transition.id());
-        if (!blobs.isComplete(post.pictureHash())) {
-          transfer.fetch(runtimeNow(), post.pictureHash(), post.byteSize(), lastDeliveredFrom);
-        }
+        pictures.accepted(runtimeNow(), transition.id(), post, lastDeliveredFrom);
         fireFeedChanged(List.of(transition.id().hex()));
       } else if (transition.payload() instanceof Payload.Profile) {
         List<String> theirs = new ArrayList<>();
@@ -432,65 +283,23 @@ public final class EmbeddedPeer implements PeerHandle {
         transition.encoded());
   }
 
-  /**
-   * A picture arrived (or was restored without its thumbnail): every peer derives the thumbnail
-   * itself from the checked picture (the issue's "a thumbnail made locally"), off the loop.
-   */
-  private void onPictureArrived(Hash picture) {
-    List<Hash> posts = postsByPicture.getOrDefault(picture, List.of());
-    Path file = blobs.pathOf(picture);
-    List<Hash> thumbnailHashes = new ArrayList<>();
-    for (Hash post : posts) {
-      ledger
-          .get(post)
-          .ifPresent(t -> thumbnailHashes.add(((Payload.Post) t.payload()).thumbnailHash()));
+  /** On the loop: a picture and its thumbnail are here; the front ends may show them. */
+  private void onPictureAvailable(Hash picture, List<Hash> thumbnails, List<Hash> posts) {
+    storageBytes = blobs.storageBytes();
+    for (PeerEvents listener : listeners) {
+      listener.onPictureAvailable(picture.hex());
+      for (Hash thumbnail : thumbnails) {
+        listener.onPictureAvailable(thumbnail.hex());
+      }
     }
-    List<String> postIds = posts.stream().map(Hash::hex).toList();
-    thumbnailer.execute(
-        () -> {
-          byte[] thumbnail = null;
-          try {
-            CheckedPicture checked = pictureCheck.check(Files.readAllBytes(file));
-            thumbnail = Thumbnails.of(checked).bytes();
-          } catch (IOException | PictureRejectedException | RuntimeException e) {
-            // A picture whose hash matched but that does not decode: it stays without a
-            // thumbnail; the post shows its caption and a placeholder.
-          }
-          byte[] made = thumbnail;
-          runtime.execute(
-              context -> {
-                if (made != null) {
-                  try {
-                    Hash derived = blobs.put(made);
-                    for (Hash expected : thumbnailHashes) {
-                      if (!expected.equals(derived)) {
-                        thumbnailAliases.put(expected, derived);
-                      }
-                    }
-                  } catch (IOException e) {
-                    return;
-                  }
-                }
-                storageBytes = blobs.storageBytes();
-                for (PeerEvents listener : listeners) {
-                  listener.onPictureAvailable(picture.hex());
-                  for (Hash expected : thumbnailHashes) {
-                    listener.onPictureAvailable(expected.hex());
-                  }
-                }
-                fireFeedChanged(postIds);
-              });
-        });
+    fireFeedChanged(posts.stream().map(Hash::hex).toList());
   }
-
-  /** Thumbnails derived here whose bytes differ from the author's (another encoder). Loop-owned. */
-  private final Map<Hash, Hash> thumbnailAliases = new HashMap<>();
 
   private long runtimeNow() {
     return System.nanoTime() / 1000;
   }
 
-  private void joinAtStart(Options options) {
+  private void joinAtStart(PeerOptions options) {
     if (options.contact() != null) {
       startJoin = runtime.join(options.contact(), options.expectedContact());
     }
@@ -573,7 +382,7 @@ public final class EmbeddedPeer implements PeerHandle {
         .compute(
             context -> {
               if (isRefetchDue) {
-                wantMissingPictures(context.nowMicros());
+                pictures.wantMissing(context.nowMicros());
               }
               Map<String, Long> extra = new LinkedHashMap<>();
               extra.put("ledger.transitions", (long) ledger.size());
@@ -617,26 +426,6 @@ public final class EmbeddedPeer implements PeerHandle {
                 }
               }
             });
-  }
-
-  /**
-   * Asks again for every picture not held: a want the transfer refused (its list was full) or gave
-   * up (every copy found was corrupt) is not remembered there. Cheap for wanted or held blobs.
-   */
-  private void wantMissingPictures(long nowMicros) {
-    for (Map.Entry<Hash, List<Hash>> entry : postsByPicture.entrySet()) {
-      if (!blobs.isComplete(entry.getKey()) && !transfer.isWanted(entry.getKey())) {
-        ledger
-            .get(entry.getValue().get(0))
-            .ifPresent(
-                post ->
-                    transfer.fetch(
-                        nowMicros,
-                        entry.getKey(),
-                        ((Payload.Post) post.payload()).byteSize(),
-                        null));
-      }
-    }
   }
 
   private record Snapshot(NetworkView view, SyncProgress progress, List<KnownPeer> peers) {}
@@ -807,7 +596,7 @@ public final class EmbeddedPeer implements PeerHandle {
   /** On the loop. */
   private FeedPost feedPost(PostView view) {
     Payload.Post post = view.post();
-    Hash thumbnail = thumbnailAliases.getOrDefault(post.thumbnailHash(), post.thumbnailHash());
+    Hash thumbnail = pictures.held(post.thumbnailHash());
     return new FeedPost(
         view.id().hex(),
         view.author().hex(),
@@ -837,7 +626,7 @@ public final class EmbeddedPeer implements PeerHandle {
     return runtime
         .compute(
             context -> {
-              Hash held = thumbnailAliases.getOrDefault(wanted, wanted);
+              Hash held = pictures.held(wanted);
               return blobs.isComplete(held)
                   ? Optional.of(blobs.pathOf(held))
                   : Optional.<Path>empty();

@@ -43,7 +43,7 @@ final class EmbeddedPeers {
   /** As {@link #open(Path, String, String)}, with the failures as they are (the desktop app). */
   static EmbeddedPeer openChecked(Path dataDirectory, String contact, String invite)
       throws DataDirectoryInUseException, IOException, InterruptedException {
-    EmbeddedPeer.Options options = EmbeddedPeer.Options.of(dataDirectory);
+    PeerOptions options = PeerOptions.of(dataDirectory);
     try {
       if (invite != null) {
         options = options.withInvite(invite);

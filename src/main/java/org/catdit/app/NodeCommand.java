@@ -133,7 +133,7 @@ public final class NodeCommand implements Callable<Integer> {
     try {
       peer =
           EmbeddedPeer.open(
-              EmbeddedPeer.Options.of(dataDirectory)
+              PeerOptions.of(dataDirectory)
                   .withBind(new InetSocketAddress(bind, port))
                   .withContact(contactAddress, expectedContact)
                   .withDiscovery(!isDiscoveryOff)

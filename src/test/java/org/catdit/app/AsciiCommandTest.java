@@ -120,8 +120,7 @@ class AsciiCommandTest {
   @Test
   void interactiveModeOnADataDirectoryInUseSaysSoAndLeavesItAlone() throws Exception {
     Path data = directory.resolve("busy");
-    try (EmbeddedPeer running =
-        EmbeddedPeer.open(EmbeddedPeer.Options.of(data).withDiscovery(false))) {
+    try (EmbeddedPeer running = EmbeddedPeer.open(PeerOptions.of(data).withDiscovery(false))) {
       Outcome outcome = run("ascii", "--data", data.toString());
       assertEquals(1, outcome.status());
       assertTrue(outcome.err().contains("already running"), outcome.err());

@@ -58,8 +58,8 @@ class CatasciiOnRealPeersTest {
   }
 
   private EmbeddedPeer start(String name, EmbeddedPeer contact) throws Exception {
-    EmbeddedPeer.Options options =
-        EmbeddedPeer.Options.of(temp.resolve(name))
+    PeerOptions options =
+        PeerOptions.of(temp.resolve(name))
             .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .withDiscovery(false);
     if (contact != null) {

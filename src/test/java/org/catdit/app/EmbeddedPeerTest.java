@@ -48,8 +48,8 @@ class EmbeddedPeerTest {
   }
 
   private EmbeddedPeer start(String name, EmbeddedPeer contact) throws Exception {
-    EmbeddedPeer.Options options =
-        EmbeddedPeer.Options.of(temp.resolve(name))
+    PeerOptions options =
+        PeerOptions.of(temp.resolve(name))
             .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .withDiscovery(false);
     if (contact != null) {
@@ -124,7 +124,7 @@ class EmbeddedPeerTest {
     running.remove(bob);
     EmbeddedPeer again =
         EmbeddedPeer.open(
-            EmbeddedPeer.Options.of(bobData)
+            PeerOptions.of(bobData)
                 .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withDiscovery(false));
     running.add(again);
@@ -174,9 +174,7 @@ class EmbeddedPeerTest {
     DataDirectoryInUseException refused =
         assertThrows(
             DataDirectoryInUseException.class,
-            () ->
-                EmbeddedPeer.open(
-                    EmbeddedPeer.Options.of(alice.dataDirectory()).withDiscovery(false)));
+            () -> EmbeddedPeer.open(PeerOptions.of(alice.dataDirectory()).withDiscovery(false)));
     assertTrue(refused.getMessage().contains("already running"));
     assertFalse(feed(alice).size() > 0);
   }

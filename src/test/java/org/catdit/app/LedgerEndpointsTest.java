@@ -65,7 +65,7 @@ class LedgerEndpointsTest {
   void start(@TempDir Path temp) throws Exception {
     peer =
         EmbeddedPeer.open(
-            EmbeddedPeer.Options.of(temp.resolve("peer"))
+            PeerOptions.of(temp.resolve("peer"))
                 .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withDiscovery(false)
                 .withDeliveries(deliveries::add));

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javax.imageio.ImageIO;
 import org.catdit.app.EmbeddedPeer;
+import org.catdit.app.PeerOptions;
 
 /**
  * The desktop app's figures on the real {@link EmbeddedPeer} (SQLite store, ledger, node on
@@ -62,8 +63,8 @@ public final class RealPeerMeasurements {
     }
   }
 
-  private static EmbeddedPeer.Options options(Path data) {
-    return EmbeddedPeer.Options.of(data)
+  private static PeerOptions options(Path data) {
+    return PeerOptions.of(data)
         .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .withDiscovery(false);
   }

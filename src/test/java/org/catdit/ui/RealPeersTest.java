@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
 import org.catdit.app.EmbeddedPeer;
+import org.catdit.app.PeerOptions;
 import org.catdit.feed.FeedPost;
 import org.catdit.feed.FeedSort;
 import org.catdit.ui.network.NeighbourRow;
@@ -47,10 +48,10 @@ class RealPeersTest {
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     alice =
         EmbeddedPeer.open(
-            EmbeddedPeer.Options.of(data.resolve("alice")).withBind(loopback).withDiscovery(false));
+            PeerOptions.of(data.resolve("alice")).withBind(loopback).withDiscovery(false));
     bob =
         EmbeddedPeer.open(
-            EmbeddedPeer.Options.of(data.resolve("bob"))
+            PeerOptions.of(data.resolve("bob"))
                 .withBind(loopback)
                 .withDiscovery(false)
                 .withContact(alice.runtime().localAddress(), alice.runtime().peerId()));

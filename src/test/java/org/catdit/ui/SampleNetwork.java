@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.catdit.app.EmbeddedPeer;
+import org.catdit.app.PeerOptions;
 
 /**
  * A small real network for screenshots: several {@link EmbeddedPeer}s in one process on loopback
@@ -50,8 +51,8 @@ public final class SampleNetwork {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     List<EmbeddedPeer> peers = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
-      EmbeddedPeer.Options options =
-          EmbeddedPeer.Options.of(data.resolve(names[i].toLowerCase()))
+      PeerOptions options =
+          PeerOptions.of(data.resolve(names[i].toLowerCase()))
               .withBind(new InetSocketAddress(loopback, i == 0 ? port : 0))
               .withDiscovery(false);
       if (i > 0) {
