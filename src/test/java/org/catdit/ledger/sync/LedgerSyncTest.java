@@ -12,7 +12,9 @@ import org.catdit.ledger.Signer;
 import org.catdit.ledger.Transition;
 import org.catdit.overlay.broadcast.MessageIds;
 import org.catdit.overlay.core.PeerId;
+import org.catdit.overlay.wire.LedgerReconcile;
 import org.catdit.sim.ledger.SimSignatures;
+import org.catdit.testing.FakeEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +144,38 @@ class LedgerSyncTest {
       return new Payload.Post(
           Hash.sha256(new byte[] {1}), 10, 1, 1, "image/png", "", Hash.sha256(new byte[] {2}));
     }
+  }
+
+  @Test
+  void aJoiningPeerReconcilesSoonAfterItsFirstNeighbourAppears() {
+    FakeEnvironment env = new FakeEnvironment(FakeEnvironment.peer(1), 7);
+    List<PeerId> neighbours = new ArrayList<>();
+    SyncOverlay overlay =
+        new SyncOverlay() {
+          @Override
+          public void broadcast(long nowMicros, byte[] payload) {}
+
+          @Override
+          public List<PeerId> neighbours() {
+            return List.copyOf(neighbours);
+          }
+        };
+    LedgerSync sync = new LedgerSync(env, overlay, ledgerOf(List.of()), SyncConfig.defaults());
+    sync.start(0);
+    env.advanceTo(5_000_000);
+    assertTrue(env.sentOfType(LedgerReconcile.class).isEmpty(), "nobody to reconcile with");
+    neighbours.add(FakeEnvironment.peer(2)); // the join completed at 5 s
+    long joined = env.now();
+    long reconciled = -1;
+    for (long t = joined; t <= joined + 2_000_000 && reconciled < 0; t += 10_000) {
+      env.advanceTo(t);
+      if (!env.sentOfType(LedgerReconcile.class).isEmpty()) {
+        reconciled = t;
+      }
+    }
+    assertTrue(reconciled >= 0, "reconciled");
+    assertTrue(
+        reconciled - joined <= 110_000,
+        "within a tenth of a second, not a whole 2 s interval: " + (reconciled - joined));
   }
 }
