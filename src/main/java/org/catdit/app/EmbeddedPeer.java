@@ -107,9 +107,6 @@ public final class EmbeddedPeer implements PeerHandle {
 
   private final PeerPictures pictures;
 
-  // Loop-owned: who delivered the latest broadcast.
-  private PeerId lastDeliveredFrom;
-
   private EmbeddedPeer(Path dataDirectory, Store store, KeyPair keys, PeerOptions options)
       throws IOException {
     this.dataDirectory = dataDirectory;
@@ -211,9 +208,6 @@ public final class EmbeddedPeer implements PeerHandle {
 
   /** On the loop, before the node starts: the ledger's and pictures' protocols and listeners. */
   private void attach(LoopContext context) {
-    // Registered before the sync's own listener, so a post accepted from a delivery knows who
-    // delivered it: the neighbour its picture is fetched from first (architecture rule 7).
-    context.node().addDeliveryListener((now, id, payload, from, hops) -> lastDeliveredFrom = from);
     sync = LedgerSync.attach(context.environment(), context.node(), ledger, SyncConfig.defaults());
     transfer =
         new BlobTransfer(
@@ -250,7 +244,9 @@ public final class EmbeddedPeer implements PeerHandle {
         store.appendTransitions(List.of(stored(transition)));
       }
       if (transition.payload() instanceof Payload.Post post) {
-        pictures.accepted(runtimeNow(), transition.id(), post, lastDeliveredFrom);
+        // Its picture is fetched first from the peer the post came from (architecture rule 7): the
+        // neighbour that delivered it, or the peer a new peer reconciled with before it had any.
+        pictures.accepted(runtimeNow(), transition.id(), post, sync.ingestingFrom());
         fireFeedChanged(List.of(transition.id().hex()));
       } else if (transition.payload() instanceof Payload.Profile) {
         List<String> theirs = new ArrayList<>();

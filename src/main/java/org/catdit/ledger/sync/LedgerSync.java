@@ -48,6 +48,9 @@ import org.catdit.overlay.wire.ReconcileRange;
  * <p>Single-threaded on the node's loop; acts only through the {@link Environment}.
  */
 public final class LedgerSync implements Protocol {
+  /** See {@link #ingestingFrom()}. */
+  private PeerId ingestingFrom;
+
   /** While a peer has no neighbour, its reconciliation tick comes this many times an interval. */
   private static final int NO_NEIGHBOUR_POLLS = 20;
 
@@ -128,7 +131,20 @@ public final class LedgerSync implements Protocol {
     LedgerSync sync = new LedgerSync(env, SyncOverlay.of(node), ledger, config);
     node.attach(FIRST_CODE, LAST_CODE, sync);
     node.addDeliveryListener(sync::onBroadcastDelivered);
+    node.addJoinListener(sync::onJoining);
     return sync;
+  }
+
+  /**
+   * A peer joining through {@code contact} reconciles with it at once: the contact is the one peer
+   * it already has a session with, while its membership views wait for the subscription's random
+   * walk, which a crashed peer on the way can lose for 4-10 s (docs/simulator.md). Catching up does
+   * not wait for that.
+   */
+  private void onJoining(long nowMicros, PeerId contact) {
+    if (config.isReconciling()) {
+      reconcileNow(nowMicros, contact);
+    }
   }
 
   @Override
@@ -194,6 +210,15 @@ public final class LedgerSync implements Protocol {
     formerPeers.remove(peer);
   }
 
+  /**
+   * While the ledger's listeners run for a transition this peer received: the peer it came from (by
+   * broadcast, reconciliation or a want), which holds its post's picture or is fetching it; null
+   * otherwise (a transition this peer authored, or restored).
+   */
+  public PeerId ingestingFrom() {
+    return ingestingFrom;
+  }
+
   /** Decodes and ingests one transition; for a push, asks the sender for what it lacks at once. */
   private void receive(long nowMicros, PeerId from, byte[] encoded, boolean isPush) {
     counters.transitionsReceived++;
@@ -204,7 +229,13 @@ public final class LedgerSync implements Protocol {
       counters.malformed++;
       return;
     }
-    IngestResult result = ledger.ingest(transition);
+    IngestResult result;
+    ingestingFrom = from;
+    try {
+      result = ledger.ingest(transition);
+    } finally {
+      ingestingFrom = null;
+    }
     switch (result.status()) {
       case ACCEPTED -> counters.accepted += result.accepted().size();
       case DUPLICATE -> counters.duplicates++;

@@ -24,6 +24,14 @@ public final class Node {
   private final Plumtree broadcast;
   private final List<Attached> attached = new ArrayList<>();
   private final List<BroadcastDeliveryListener> deliveryListeners = new ArrayList<>();
+  private final List<JoinListener> joinListeners = new ArrayList<>();
+
+  /** Told when this peer starts joining the overlay through a contact. */
+  @FunctionalInterface
+  public interface JoinListener {
+    void joining(long nowMicros, PeerId contact);
+  }
+
   private long unroutedMessages;
 
   /** A protocol beside membership and broadcast (ledger sync, blob transfer) and its codes. */
@@ -70,6 +78,14 @@ public final class Node {
   /** Joins the overlay through {@code contact}. */
   public void join(long nowMicros, PeerId contact) {
     membership.join(nowMicros, contact);
+    for (JoinListener listener : joinListeners) {
+      listener.joining(nowMicros, contact);
+    }
+  }
+
+  /** Adds a callback for every {@link #join}, run after membership has sent its subscription. */
+  public void addJoinListener(JoinListener listener) {
+    joinListeners.add(Objects.requireNonNull(listener));
   }
 
   /** Leaves the overlay gracefully (SCAMP unsubscription). */

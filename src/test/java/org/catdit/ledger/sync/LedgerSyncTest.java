@@ -12,7 +12,11 @@ import org.catdit.ledger.Signer;
 import org.catdit.ledger.Transition;
 import org.catdit.overlay.broadcast.MessageIds;
 import org.catdit.overlay.core.PeerId;
+import org.catdit.overlay.membership.ScampConfig;
+import org.catdit.overlay.node.Node;
+import org.catdit.overlay.node.NodeConfig;
 import org.catdit.overlay.wire.LedgerReconcile;
+import org.catdit.overlay.wire.LedgerTransitions;
 import org.catdit.sim.ledger.SimSignatures;
 import org.catdit.testing.FakeEnvironment;
 import org.junit.jupiter.api.Tag;
@@ -177,5 +181,45 @@ class LedgerSyncTest {
     assertTrue(
         reconciled - joined <= 110_000,
         "within a tenth of a second, not a whole 2 s interval: " + (reconciled - joined));
+  }
+
+  @Test
+  void aJoiningPeerReconcilesWithItsContactAtOnce() {
+    FakeEnvironment env = new FakeEnvironment(FakeEnvironment.peer(1), 8);
+    Node node = new Node(env, new NodeConfig(ScampConfig.defaults()));
+    LedgerSync.attach(env, node, ledgerOf(List.of()), SyncConfig.defaults());
+    node.start(0);
+    node.join(0, FakeEnvironment.peer(2));
+    assertEquals(
+        List.of(FakeEnvironment.peer(2)),
+        env.recipientsOf(LedgerReconcile.class),
+        "before any view: the subscription's walk may take seconds");
+  }
+
+  @Test
+  void theLedgersListenersLearnWhichPeerATransitionCameFrom() {
+    FakeEnvironment env = new FakeEnvironment(FakeEnvironment.peer(1), 9);
+    Ledger ledger = ledgerOf(List.of());
+    Node node = new Node(env, new NodeConfig(ScampConfig.defaults()));
+    LedgerSync sync = LedgerSync.attach(env, node, ledger, SyncConfig.defaults());
+    List<PeerId> sources = new ArrayList<>();
+    ledger.addListener(
+        new org.catdit.ledger.LedgerListener() {
+          @Override
+          public void onAccepted(Transition transition) {
+            sources.add(sync.ingestingFrom());
+          }
+        });
+    node.start(0);
+    List<Transition> two = genesisSet(2);
+    // One by reconciliation (a new peer's first source), one by broadcast.
+    sync.onMessage(
+        0, FakeEnvironment.peer(3), new LedgerTransitions(List.of(two.get(0).encoded())));
+    byte[] payload = new byte[two.get(1).encoded().length + 1];
+    payload[0] = LedgerSync.PAYLOAD_TRANSITION;
+    System.arraycopy(two.get(1).encoded(), 0, payload, 1, payload.length - 1);
+    sync.onBroadcastDelivered(0, MessageIds.of(payload), payload, FakeEnvironment.peer(4), 2);
+    assertEquals(List.of(FakeEnvironment.peer(3), FakeEnvironment.peer(4)), sources);
+    assertEquals(null, sync.ingestingFrom(), "only while the listeners run");
   }
 }
