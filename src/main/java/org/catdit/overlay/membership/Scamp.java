@@ -561,24 +561,34 @@ public final class Scamp implements Protocol {
     lastHeardFromHolderMicros = nowMicros;
     scheduleLeaseRenewal(nowMicros);
     if (through != null) {
-      // A renewal through a lost neighbour may still be waiting for its hand-over: the lease's
-      // count is then the one from before it (a renewal that asked for its zero shrank the peer
-      // to c+1 arcs, and after mass churn the mean view fell from 15 to 10 in five minutes).
-      int previousLeaseArcs =
-          leaseHandoverMicros != Long.MAX_VALUE
-              ? keptBeforeResubscription
-              : keptSinceResubscription;
-      keptBeforeResubscription = previousLeaseArcs;
-      keptSinceResubscription = 0;
-      keptOfNextGeneration = 0;
-      isRenewalPending = isRenewal;
-      lostContact = null;
-      leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
-      env.send(
-          through,
-          subscription(
-              leaseGeneration + 1, isRenewal ? Math.min(0xFFFF, previousLeaseArcs) : 0, isRenewal));
+      subscribeNextGeneration(nowMicros, through, isRenewal, isRenewal, null);
     }
+  }
+
+  /**
+   * Subscribes lease generation + 1 through {@code through} and waits for the hand-over. A renewal
+   * asks for as many arcs as the current lease brought; a full rejoin for none (the contact's view
+   * decides).
+   *
+   * @param isRetried whether a hand-over that finds no new arc retries at the next tick
+   * @param lost the lost neighbour {@code through} is, to forget once it answers, or null
+   */
+  private void subscribeNextGeneration(
+      long nowMicros, PeerId through, boolean isRenewal, boolean isRetried, PeerId lost) {
+    // A renewal through a lost neighbour may still be waiting for its hand-over: the lease's count
+    // is then the one from before it (a renewal that asked for its zero shrank the peer to c+1
+    // arcs, and after mass churn the mean view fell from 15 to 10 in five minutes).
+    int leaseArcs =
+        leaseHandoverMicros != Long.MAX_VALUE ? keptBeforeResubscription : keptSinceResubscription;
+    keptBeforeResubscription = leaseArcs;
+    keptSinceResubscription = 0;
+    keptOfNextGeneration = 0;
+    isRenewalPending = isRetried;
+    lostContact = lost;
+    leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
+    env.send(
+        through,
+        subscription(leaseGeneration + 1, isRenewal ? Math.min(0xFFFF, leaseArcs) : 0, isRenewal));
   }
 
   /**
@@ -593,14 +603,7 @@ public final class Scamp implements Protocol {
    */
   private void rejoinThroughLost(long nowMicros, PeerId lost) {
     counters.partitionRejoins++;
-    keptBeforeResubscription = keptSinceResubscription;
-    keptSinceResubscription = 0;
-    keptOfNextGeneration = 0;
-    isRenewalPending = false;
-    lostContact = lost;
-    leaseHandoverMicros = nowMicros + config.leaseGraceMicros();
-    env.send(
-        lost, subscription(leaseGeneration + 1, Math.min(0xFFFF, keptBeforeResubscription), true));
+    subscribeNextGeneration(nowMicros, lost, true, false, lost);
   }
 
   /**
