@@ -133,14 +133,6 @@ final class PeerPictures {
     return thumbnailAliases.getOrDefault(hash, hash);
   }
 
-  long wantedCount() {
-    return transfer.wantedCount();
-  }
-
-  long activeCount() {
-    return transfer.activeCount();
-  }
-
   /**
    * A picture arrived (or was restored without its thumbnail): every peer derives the thumbnail
    * itself from the checked picture (the issue's "a thumbnail made locally"), off the loop.

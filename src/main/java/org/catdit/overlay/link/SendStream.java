@@ -51,10 +51,6 @@ final class SendStream {
     return writeOffset - nextSendOffset;
   }
 
-  boolean isEverythingAcked() {
-    return ackedPrefix == writeOffset;
-  }
-
   /** A retransmission of lost bytes fitting in {@code maxFrameBytes}, or {@code null}. */
   Frame.Stream nextRetransmission(int maxFrameBytes) {
     while (!lost.isEmpty()) {
