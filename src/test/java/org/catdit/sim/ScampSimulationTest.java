@@ -90,19 +90,27 @@ class ScampSimulationTest {
 
   @Test
   void overLinkSessionsLossNoLongerShrinksTheViews() {
-    SimSettings lossy = new SimSettings(8, 120, 50_000, 10_000, 1_000, 0.02, false);
-    Simulation linked = new Simulation(lossy);
-    linked.useLinks(org.catdit.overlay.link.LinkConfig.defaults());
-    new OverlayBuilder(linked, new NodeConfig(STATIC), JoinSchedule.forPeers(120))
-        .build(120, 5_000_000, done -> {});
-    Simulation lossless = grow(120, 8, STATIC, SimSettings.defaults(8, 120));
-    GraphMetrics overLinks = measure(linked);
-    assertTrue(linked.datagramsLost() > 0, "the network did lose datagrams");
-    assertTrue(linked.linkDatagramsDelivered() > 0);
-    assertTrue(overLinks.isStronglyConnected());
-    assertEquals(0, overLinks.isolatedPeerCount());
-    // Every subscription arrives despite 2% loss: the views are what a lossless run gives.
-    assertEquals(measure(lossless).outDegree().mean(), overLinks.outDegree().mean(), 2.0);
+    // One seed's mean view swings by ±1.5 with the join order alone (7.7-10.0 over 12 lossless
+    // seeds at N = 120), so the views are compared over six seeds, within 1.0 of each other.
+    double overLinksSum = 0;
+    double losslessSum = 0;
+    for (long seed = 1; seed <= 6; seed++) {
+      SimSettings lossy = new SimSettings(seed, 120, 50_000, 10_000, 1_000, 0.02, false);
+      Simulation linked = new Simulation(lossy);
+      linked.useLinks(org.catdit.overlay.link.LinkConfig.defaults());
+      new OverlayBuilder(linked, new NodeConfig(STATIC), JoinSchedule.forPeers(120))
+          .build(120, 5_000_000, done -> {});
+      Simulation lossless = grow(120, seed, STATIC, SimSettings.defaults(seed, 120));
+      GraphMetrics overLinks = measure(linked);
+      assertTrue(linked.datagramsLost() > 0, "the network did lose datagrams");
+      assertTrue(linked.linkDatagramsDelivered() > 0);
+      assertTrue(overLinks.isStronglyConnected(), "seed " + seed);
+      assertEquals(0, overLinks.isolatedPeerCount(), "seed " + seed);
+      overLinksSum += overLinks.outDegree().mean();
+      losslessSum += measure(lossless).outDegree().mean();
+    }
+    // Every subscription arrives despite 2% loss: the views are what lossless runs give.
+    assertEquals(losslessSum / 6, overLinksSum / 6, 1.0);
   }
 
   @Test

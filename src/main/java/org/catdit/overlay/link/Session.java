@@ -61,6 +61,9 @@ final class Session<A> {
   private final MtuProber mtuProber;
   private boolean isConfirmed;
 
+  /** The initiator's handshake proof until the responder acknowledges a packet (queueEcho). */
+  private Frame.Echo echo;
+
   // Loss detection (RFC 9002 §6).
   private final RttEstimator rtt = new RttEstimator(RttEstimator.INITIAL_RTT_MICROS);
   private long largestAckedPacket = -1;
@@ -183,9 +186,17 @@ final class Session<A> {
     return flow.windowBytes();
   }
 
-  /** Queues the initiator's handshake proof; it rides first in the next packets until acked. */
-  void queueEcho(Frame.Echo echo) {
-    controlFrames.addFirst(echo);
+  /**
+   * Queues the initiator's handshake proof. It rides, in the clear, in every ack-eliciting packet
+   * until the responder acknowledges one: the responder drops every packet of a connection it does
+   * not know yet, so until then only a packet carrying the ECHO can start the session. When it rode
+   * only in the first packet and that packet's retransmissions, at 20 % loss all of those could be
+   * lost while data packets got through and were dropped, until the cookie expired (10 s) and the
+   * session could never start (ReliabilityTest, seeds 4096 and 4182).
+   */
+  void queueEcho(Frame.Echo proof) {
+    echo = proof;
+    controlFrames.addFirst(proof);
   }
 
   // ---------------------------------------------------------------- application sends
@@ -386,9 +397,7 @@ final class Session<A> {
       return;
     }
     isConfirmed = true;
-    if (isInitiator) {
-      controlFrames.removeIf(frame -> frame instanceof Frame.Echo);
-    }
+    echo = null;
     if (largestNewlyAcked.packetNumber == ack.largest() && largestNewlyAcked.isAckEliciting) {
       rtt.onSample(
           nowMicros - largestNewlyAcked.sentMicros,
@@ -532,10 +541,6 @@ final class Session<A> {
         sendStreams[stream.streamId()].onLost(stream.offset(), stream.end());
       } else if (frame instanceof Frame.MaxData) {
         isMaxDataPending = true;
-      } else if (frame instanceof Frame.Echo echo
-          && !isConfirmed
-          && !controlFrames.contains(echo)) {
-        controlFrames.addFirst(echo);
       }
     }
   }
@@ -716,12 +721,12 @@ final class Session<A> {
     List<Frame> retransmittable = new ArrayList<>(4);
     boolean isAckEliciting = false;
     long largestAckedInPacket = -1;
-    if (mayElicit && !controlFrames.isEmpty() && controlFrames.peekFirst() instanceof Frame.Echo) {
-      // The ECHO goes in the clear: the responder needs it to derive the keys for the rest.
-      Frame echo = controlFrames.pollFirst();
+    if (mayElicit && echo != null && !isConfirmed) {
+      // The ECHO goes in the clear: the responder needs it to derive the keys for the rest. Not
+      // retransmittable: it rides in every packet until one is acknowledged (queueEcho).
+      controlFrames.remove(echo);
       out.setByte(0, FrameCodec.SESSION_PACKET_WITH_ECHO);
       FrameCodec.encode(out, echo);
-      retransmittable.add(echo);
       isAckEliciting = true;
     }
     int clearLength = out.position();
@@ -744,7 +749,6 @@ final class Session<A> {
         isMaxDataPending = false;
       }
       while (!controlFrames.isEmpty()
-          && !(controlFrames.peekFirst() instanceof Frame.Echo)
           && FrameCodec.encodedSize(controlFrames.peekFirst()) <= out.remaining()) {
         Frame frame = controlFrames.pollFirst();
         FrameCodec.encode(out, frame);

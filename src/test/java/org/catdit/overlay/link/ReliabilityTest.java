@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -41,6 +42,18 @@ class ReliabilityTest {
   @Property(tries = 20)
   void twentyPercentLoss(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     assertExactlyOnceInOrder(seed, 0.20);
+  }
+
+  /**
+   * Seeds whose sessions never started while the initiator's ECHO rode only in its first packet and
+   * that packet's retransmissions: all of those were lost while data packets got through (dropped
+   * as an unknown connection), until the cookie had expired. 2 of 800 seeded runs at 20 % and 5 %
+   * loss failed so, and jqwik drew one in a default-suite run; 0 of 800 since.
+   */
+  @Example
+  void aSessionStartsEvenIfEveryPacketCarryingTheEchoIsLostAtFirst() {
+    assertExactlyOnceInOrder(4096, 0.20);
+    assertExactlyOnceInOrder(4182, 0.20);
   }
 
   /** Message body: stream, sequence, then filler; sizes span one byte to several datagrams. */
