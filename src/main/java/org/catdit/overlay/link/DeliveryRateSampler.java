@@ -11,6 +11,7 @@ final class DeliveryRateSampler {
   private long deliveredMicros;
   private long firstSentMicros;
   private long appLimitedUntil;
+  private long nextRoundDelivered;
 
   // The sample being built from one ACK frame: the newest packet acknowledged defines it.
   private long priorDelivered;
@@ -39,6 +40,12 @@ final class DeliveryRateSampler {
   }
 
   void onPacketAcked(SentPacket packet, long nowMicros) {
+    if (!packet.isInFlight) {
+      // An ACK-only packet never passed onPacketSent: sampled, its zeroed send state made one
+      // "measurement" of everything delivered since the session began, not app-limited, which
+      // replaced the bandwidth estimate whenever an ACK covered nothing but such packets.
+      return;
+    }
     delivered += packet.bytes;
     deliveredMicros = nowMicros;
     if (packet.deliveredAtSend >= priorDelivered) {
@@ -56,12 +63,18 @@ final class DeliveryRateSampler {
     if (appLimitedUntil != 0 && delivered > appLimitedUntil) {
       appLimitedUntil = 0;
     }
+    // A round trip ends when a packet sent after it began is acknowledged (BBR's round counting),
+    // however much or little was delivered meanwhile: a ping-pong is one round per ping.
+    boolean isRoundStart = priorDelivered >= 0 && priorDelivered >= nextRoundDelivered;
+    if (isRoundStart) {
+      nextRoundDelivered = delivered;
+    }
     long interval = Math.max(sendElapsed, ackElapsed);
     if (priorDelivered < 0 || interval < minRttMicros / 2) {
-      return new RateSample(0, 0, sampleRttMicros, isSampleAppLimited);
+      return new RateSample(0, 0, sampleRttMicros, isSampleAppLimited, isRoundStart);
     }
     return new RateSample(
-        delivered - priorDelivered, interval, sampleRttMicros, isSampleAppLimited);
+        delivered - priorDelivered, interval, sampleRttMicros, isSampleAppLimited, isRoundStart);
   }
 
   /** The sender ran out of data with the window open: samples until this drains are app-limited. */

@@ -214,6 +214,7 @@ final class Session<A> {
       wasSendRefused = true;
       return false;
     }
+    markAppLimitedIfIdle();
     long before = sendStreams[streamId].bufferedBytes();
     sendStreams[streamId].append(message);
     sendBufferedBytes += sendStreams[streamId].bufferedBytes() - before;
@@ -223,6 +224,21 @@ final class Session<A> {
 
   long sendBufferAvailableBytes() {
     return config.sendBufferBytes() - sendBufferedBytes;
+  }
+
+  /**
+   * Linux's {@code tcp_rate_check_app_limited}, before anything is sent into a session that had
+   * nothing left to send and room in its window: the bubble starts now, so the packets that carry
+   * this data (or a keep-alive, or an idle MTU probe) are app-limited too. Marked only after
+   * sending, a ping-pong's every ping went out unmarked, and its 64-byte rate replaced the path's
+   * bandwidth in BBR's model.
+   */
+  private void markAppLimitedIfIdle() {
+    if (!hasStreamData(0, STREAM_COUNT)
+        && controlFrames.isEmpty()
+        && bytesInFlight + maxDatagramBytes <= congestion.congestionWindowBytes()) {
+      rateSampler.markAppLimited(bytesInFlight);
+    }
   }
 
   // ---------------------------------------------------------------- inbound packets

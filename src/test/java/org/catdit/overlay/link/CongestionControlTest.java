@@ -95,6 +95,80 @@ class CongestionControlTest {
     return bbr.congestionWindowBytes();
   }
 
+  /** 12.5 MB/s (100 Mbit/s) delivered at a 40 ms RTT for 50 rounds; returns the time after. */
+  private static long steady(BbrController bbr) {
+    long now = 0;
+    for (int round = 0; round < 50; round++) {
+      now += 40_000;
+      bbr.onAck(
+          now, 500_000, now - 40_000, new RateSample(500_000, 40_000, 40_000, false), RTT, 400_000);
+    }
+    return now;
+  }
+
+  @Test
+  void bbrKeepsItsBandwidthEstimateThroughRoundsOfAppLimitedTraffic() {
+    // 8,200 small ping-pongs (64 bytes, one per round trip once the transfer's last round has
+    // been acknowledged, so a few hundred rounds) after a transfer: they measure the application,
+    // not the path, so the next transfer starts at the known rate.
+    BbrController bbr = new BbrController(1200);
+    long now = steady(bbr);
+    for (int ack = 0; ack < 8_200; ack++) {
+      now += 40_000;
+      bbr.onAck(now, 64, now - 40_000, new RateSample(64, 40_000, 40_000, true), RTT, 0);
+    }
+    assertEquals(12_500_000, bbr.bottleneckBandwidth());
+
+    // Measurements still move the window: ten rounds at half the rate replace the old estimate.
+    for (int round = 0; round < 12; round++) {
+      now += 40_000;
+      bbr.onAck(
+          now, 250_000, now - 40_000, new RateSample(250_000, 40_000, 40_000, false), RTT, 200_000);
+    }
+    assertEquals(6_250_000, bbr.bottleneckBandwidth());
+  }
+
+  @Test
+  void bbrSkipsProbeRttWhenTheMinRttWindowRanOutWhileTheSenderWasIdle() {
+    // Linux tcp_bbr.c enters PROBE_RTT on an expired min-RTT filter only "!bbr->idle_restart":
+    // a picture fetched after 12 s of quiet must not start with 200 ms at a 4-packet window.
+    BbrController bbr = new BbrController(1200);
+    long now = steady(bbr) + 12_000_000;
+    long window = bbr.congestionWindowBytes();
+    bbr.onPacketSent(now, 1200, 0);
+    assertEquals(12_500_000, bbr.pacingRateBytesPerSecond(RTT), "restarting at the estimated rate");
+    now += 41_000;
+    bbr.onAck(now, 1200, now - 41_000, new RateSample(1200, 41_000, 41_000, true), RTT, 0);
+    assertTrue(bbr.congestionWindowBytes() >= window, "no PROBE_RTT dip after idle");
+
+    // The sample renewed the minimum, so the next ten seconds need no probe either.
+    bbr.onPacketSent(now, 1200, 1200);
+    now += 41_000;
+    bbr.onAck(now, 1200, now - 41_000, new RateSample(1200, 41_000, 41_000, true), RTT, 0);
+    assertTrue(bbr.congestionWindowBytes() >= window);
+  }
+
+  @Test
+  void bbrStillProbesRttDuringALongTransferAndLeavesAFinishedProbeWhenSendingResumes() {
+    BbrController bbr = new BbrController(1200);
+    long now = steady(bbr);
+    // Ten seconds of continuous sending with no sample at the minimum: the filter expires.
+    for (int round = 0; round < 250; round++) {
+      now += 41_000;
+      bbr.onAck(
+          now, 500_000, now - 41_000, new RateSample(500_000, 41_000, 41_000, false), RTT, 400_000);
+    }
+    assertEquals(4 * 1200, bbr.congestionWindowBytes(), "PROBE_RTT: the 4-packet window");
+    now += 1_000;
+    bbr.onAck(now, 400_000, now - 41_000, new RateSample(400_000, 41_000, 41_000, false), RTT, 0);
+    // The transfer ends before a round completes; the probe's 200 ms pass while idle.
+    now += 1_000_000;
+    bbr.onPacketSent(now, 1200, 0);
+    assertTrue(
+        bbr.congestionWindowBytes() > 400_000,
+        "the finished probe ends when sending resumes: " + bbr.congestionWindowBytes());
+  }
+
   @Test
   void rttEstimationFollowsRfc9002() {
     RttEstimator rtt = new RttEstimator(RttEstimator.INITIAL_RTT_MICROS);
