@@ -243,9 +243,7 @@ public final class BbrController implements CongestionController {
   }
 
   private void checkFullPipe(RateSample sample) {
-    // Linux's bbr_check_full_bw_reached skips app-limited rounds: a handshake and a few small
-    // messages show no growth because nothing asked for any, not because the pipe is full.
-    if (isPipeFilled || !isRoundStart || sample.isAppLimited()) {
+    if (isPipeFilled || !isRoundStart) {
       return;
     }
     long deliveredInRound = deliveredBytes - deliveredAtRoundStart;
@@ -253,6 +251,11 @@ public final class BbrController implements CongestionController {
         lostBytesInRound * 50 > deliveredInRound && latestRttMicros > minRttMicros * 5 / 4;
     deliveredAtRoundStart = deliveredBytes;
     lostBytesInRound = 0;
+    // Linux's bbr_check_full_bw_reached skips app-limited rounds: a handshake and a few small
+    // messages show no growth because nothing asked for any, not because the pipe is full.
+    if (sample.isAppLimited()) {
+      return;
+    }
     if (isQueueLoss) {
       // BBR v2's startup exit: more than 2% loss in a round while the RTT shows a standing queue
       // means the bottleneck buffer overflowed. Random loss without queueing does not qualify.
