@@ -12,7 +12,6 @@ public record RateSample(
     long rttMicros,
     boolean isAppLimited,
     boolean isRoundStart) {
-  static final RateSample NONE = new RateSample(0, 0, 0, true, false);
 
   /** A sample whose ACK begins a round trip of its own (tests and models with one ACK a round). */
   public RateSample(

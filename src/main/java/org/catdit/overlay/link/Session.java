@@ -227,11 +227,11 @@ final class Session<A> {
   }
 
   /**
-   * Linux's {@code tcp_rate_check_app_limited}, before anything is sent into a session that had
+   * Linux's {@code tcp_rate_check_app_limited}, when the application writes to a session that had
    * nothing left to send and room in its window: the bubble starts now, so the packets that carry
-   * this data (or a keep-alive, or an idle MTU probe) are app-limited too. Marked only after
-   * sending, a ping-pong's every ping went out unmarked, and its 64-byte rate replaced the path's
-   * bandwidth in BBR's model.
+   * this data are app-limited too. Marked only after sending, a ping-pong's every ping went out
+   * unmarked, and its 64-byte rate replaced the path's bandwidth in BBR's model. (A keep-alive
+   * needs no mark of its own: the bubble the last flush marked lasts until something is delivered.)
    */
   private void markAppLimitedIfIdle() {
     if (!hasStreamData(0, STREAM_COUNT)
